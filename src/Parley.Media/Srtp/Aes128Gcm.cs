@@ -27,6 +27,7 @@ internal sealed class Aes128Gcm : IDisposable
     // "Intel Carry-Less Multiplication Instruction and its Usage for Computing the GCM Mode", §4).
     private readonly Vector128<byte> _hashKey;
     private readonly AesGcm? _fallback;
+    private byte[] _scratch = [];
 
     public Aes128Gcm(ReadOnlySpan<byte> key, bool useHardware = true)
     {
@@ -43,6 +44,7 @@ internal sealed class Aes128Gcm : IDisposable
         else
         {
             _fallback = new AesGcm(key, TagLength);
+            _scratch = new byte[2048];
         }
     }
 
@@ -66,21 +68,13 @@ internal sealed class Aes128Gcm : IDisposable
 
     /// <summary>
     /// Checks the tag first and decrypts only an authentic packet, so a forgery leaves the buffer
-    /// as it was (the fallback wipes it).
+    /// as it was.
     /// </summary>
     public bool TryDecrypt(ReadOnlySpan<byte> nonce, Span<byte> data, ReadOnlySpan<byte> tag, ReadOnlySpan<byte> associatedData)
     {
         if (_fallback is not null)
         {
-            try
-            {
-                _fallback.Decrypt(nonce, data, tag, data, associatedData);
-                return true;
-            }
-            catch (AuthenticationTagMismatchException)
-            {
-                return false;
-            }
+            return TryDecryptFallback(nonce, data, tag, associatedData);
         }
 
         Vector128<byte> j0 = InitialCounter(nonce);
@@ -93,6 +87,30 @@ internal sealed class Aes128Gcm : IDisposable
         }
 
         AesNiBlockCipher.CounterModeXor(_roundKeys, Increment(j0), data);
+        return true;
+    }
+
+    private bool TryDecryptFallback(ReadOnlySpan<byte> nonce, Span<byte> data, ReadOnlySpan<byte> tag, ReadOnlySpan<byte> associatedData)
+    {
+        // AesGcm wipes its output on a bad tag: decrypt into scratch space so the caller's buffer
+        // survives a failed attempt (SrtpSession retries one ROC guess), and copy on success.
+        if (_scratch.Length < data.Length)
+        {
+            _scratch = new byte[Math.Max(data.Length, _scratch.Length * 2)];
+        }
+
+        Span<byte> plain = _scratch.AsSpan(0, data.Length);
+        try
+        {
+            _fallback!.Decrypt(nonce, data, tag, plain, associatedData);
+        }
+        catch (AuthenticationTagMismatchException)
+        {
+            // AesGcm reports a bad tag only by throwing.
+            return false;
+        }
+
+        plain.CopyTo(data);
         return true;
     }
 
