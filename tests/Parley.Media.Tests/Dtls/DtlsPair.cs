@@ -54,6 +54,18 @@ internal static class TaskWaits
         }
     }
 
+    public static async Task Within(this Task task, string what, int seconds = 15)
+    {
+        try
+        {
+            await task.WaitAsync(TimeSpan.FromSeconds(seconds));
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"Timed out after {seconds} s waiting for {what}.");
+        }
+    }
+
     public static async Task<DtlsHandshakeException> FailsWithin<T>(this Task<T> task, string what, int seconds = 15)
     {
         try
