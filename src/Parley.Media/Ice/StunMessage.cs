@@ -125,6 +125,33 @@ public readonly ref struct StunMessage
         return true;
     }
 
+    /// <summary>
+    /// Copies the first half of USERNAME (our ufrag in a check sent to us) as chars, without
+    /// allocating, for a lookup such as <c>Dictionary&lt;string, T&gt;.GetAlternateLookup&lt;ReadOnlySpan&lt;char&gt;&gt;()</c>.
+    /// False when USERNAME is missing, not "a:b", not ASCII, or longer than <paramref name="destination"/>.
+    /// </summary>
+    public bool TryGetLocalUfrag(Span<char> destination, out int length)
+    {
+        length = 0;
+        if (!TryGetUsername(out var first, out _) || first.Length > destination.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < first.Length; i++)
+        {
+            if (first[i] > 0x7F)
+            {
+                return false;
+            }
+
+            destination[i] = (char)first[i];
+        }
+
+        length = first.Length;
+        return true;
+    }
+
     public bool TryGetPriority(out uint priority)
     {
         priority = _priorityOffset >= 0 ? BinaryPrimitives.ReadUInt32BigEndian(Value(_priorityOffset)) : 0;
