@@ -44,8 +44,10 @@ public class ChromeInteropTests
         }
         """;
 
-    [Fact]
-    public async Task ChromiumConnectsThroughOurIceLiteAndDtlsAndSendsSrtp()
+    [Theory]
+    [InlineData(DtlsSrtpProfiles.AeadAes128Gcm)]
+    [InlineData(DtlsSrtpProfiles.AesCm128HmacSha1Tag80)]
+    public async Task ChromiumConnectsThroughOurIceLiteAndDtlsAndSendsSrtp(ushort profile)
     {
         Assert.SkipUnless(File.Exists(Chromium), "Debian's chromium is not installed.");
 
@@ -70,7 +72,8 @@ public class ChromeInteropTests
         var answer = SdpAnswerBuilder.Build(offer, new SdpAnswerOptions(serverIce, certificate.Fingerprint, [local], [1001u, 1002u, 1003u]));
         EndPoint? peer = null;
         var transport = new DtlsDatagramTransport(d => socket.SendTo(d, SocketFlags.None, peer!));
-        using var dtls = new DtlsServerHandshake(certificate, answer.Negotiation.RemoteFingerprint, transport);
+        using var dtls = new DtlsServerHandshake(
+            certificate, answer.Negotiation.RemoteFingerprint, transport, new DtlsHandshakeOptions { SrtpProfiles = [profile] });
         var handshake = dtls.StartAsync();
         using var stop = new CancellationTokenSource();
         var counters = new Counters();
@@ -79,7 +82,7 @@ public class ChromeInteropTests
         var state = await page.EvaluateAsync<string>(AnswerScript, answer.Sdp);
         Assert.Equal("connected", state);
         var keys = await handshake.Within("the DTLS handshake with Chromium");
-        Assert.Equal(DtlsSrtpProfiles.AeadAes128Gcm, keys.ProtectionProfile);
+        Assert.Equal(profile, keys.ProtectionProfile);
         // Chromium reports "connected" on the first answered check and nominates just after.
         await counters.Nominated.Task.Within("a check with USE-CANDIDATE from Chromium");
         await counters.FirstSrtp.Task.Within("the first SRTP packet from Chromium");
