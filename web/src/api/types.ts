@@ -9,7 +9,7 @@ export interface Me {
   id: string;
   userName: string;
   displayName: string;
-  bio: string | null;
+  bio: string;
   joinedAt: string;
   nominatedBy: UserRef | null;
   followers: number;
@@ -23,7 +23,7 @@ export interface Profile {
   id: string;
   userName: string;
   displayName: string;
-  bio: string | null;
+  bio: string;
   joinedAt: string;
   nominatedBy: UserRef | null;
   followers: number;
@@ -44,7 +44,8 @@ export interface Invite {
 
 export interface InvitePreview {
   code: string;
-  invitedBy: UserRef;
+  /** null for the admin invite printed at the first start. */
+  invitedBy: UserRef | null;
   expiresAt: string;
 }
 

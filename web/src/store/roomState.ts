@@ -53,15 +53,13 @@ export function applyRoomEvent(room: LiveRoom, event: RoomEvent): LiveRoom {
     case "participantRemoved":
       return without(room, event.userId);
     case "roleChanged":
-      // Going on stage or back to the audience settles any hand and pending invite.
-      return patch(room, event.userId, (p) => ({
-        ...p,
-        role: event.role,
-        speakerSince: event.role === "audience" ? null : event.speakerSince,
-        handRaisedAt: null,
-        invitedToSpeak: false,
-        muted: event.role === "audience" ? false : p.muted,
-      }));
+      // As the server's RoomState: coming on stage settles the hand and the invitation; going
+      // to the audience drops speakerSince and the mute.
+      return patch(room, event.userId, (p) =>
+        event.role === "audience"
+          ? { ...p, role: event.role, speakerSince: null, muted: false }
+          : { ...p, role: event.role, speakerSince: event.speakerSince ?? p.speakerSince ?? p.joinedAt, handRaisedAt: null, invitedToSpeak: false },
+      );
     case "handRaised":
       return patch(room, event.userId, (p) => ({ ...p, handRaisedAt: event.raisedAt }));
     case "handLowered":
@@ -75,7 +73,7 @@ export function applyRoomEvent(room: LiveRoom, event: RoomEvent): LiveRoom {
     case "handRaisingChanged":
       return { ...room, handRaisingEnabled: event.enabled };
     case "roomEnded":
-      return { ...room, ended: true };
+      return { ...room, ended: true, participants: {} };
     default:
       return room;
   }

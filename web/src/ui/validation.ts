@@ -5,20 +5,22 @@ import type { Visibility } from "../api/types";
 
 export type Errors<K extends string> = Partial<Record<K, string>>;
 
-export const userNamePattern = /^[A-Za-z0-9_]+$/;
+export const userNamePattern = /^[A-Za-z0-9_.]+$/;
 
 export function validateUserName(userName: string): string | undefined {
   const u = userName.trim();
   if (u.length === 0) return "Choose a user name.";
   if (u.length < 3) return "User names have at least 3 characters.";
   if (u.length > 30) return "User names have at most 30 characters.";
-  if (!userNamePattern.test(u)) return "Use only letters, digits and underscores.";
+  if (!userNamePattern.test(u)) return "Use only letters, digits, underscores and dots.";
   return undefined;
 }
 
-/** ASP.NET Core Identity's default password rules. */
+/** The server's Identity password rules: 8+ characters, upper, lower, digit, symbol. */
+export const minPassword = 8;
+
 export function validatePassword(password: string): string | undefined {
-  if (password.length < 6) return "Passwords have at least 6 characters.";
+  if (password.length < minPassword) return `Passwords have at least ${minPassword} characters.`;
   const missing: string[] = [];
   if (!/[a-z]/.test(password)) missing.push("a lower-case letter");
   if (!/[A-Z]/.test(password)) missing.push("an upper-case letter");

@@ -65,20 +65,32 @@ export function InvitePage() {
         preview && (
           <form className="card stack" onSubmit={submit} noValidate data-testid="signup-form">
             <div className="inviter" data-testid="invited-by">
-              <Avatar userName={preview.invitedBy.userName} displayName={preview.invitedBy.displayName} size={48} />
-              <div>
-                <div style={{ fontWeight: 800 }}>{preview.invitedBy.displayName}</div>
-                <div className="small muted">@{preview.invitedBy.userName} invited you</div>
-              </div>
+              {preview.invitedBy ? (
+                <>
+                  <Avatar userName={preview.invitedBy.userName} displayName={preview.invitedBy.displayName} size={48} />
+                  <div>
+                    <div style={{ fontWeight: 800 }}>{preview.invitedBy.displayName}</div>
+                    <div className="small muted">@{preview.invitedBy.userName} invited you</div>
+                  </div>
+                </>
+              ) : (
+                <>
+                  <div className="brand-mark" style={{ width: 48, height: 48, borderRadius: 18, fontSize: 24 }}>P</div>
+                  <div>
+                    <div style={{ fontWeight: 800 }}>The admin invite</div>
+                    <div className="small muted">You'll be this Parley's first member and its admin.</div>
+                  </div>
+                </>
+              )}
             </div>
             <Field label="User name" prefix="@" autoComplete="username" autoCapitalize="none" value={form.userName} error={errors.userName}
-              hint="Letters, digits and underscores. This is how people find you."
+              hint="3–30 letters, digits, underscores or dots. This is how people find you."
               onChange={(e) => setForm({ ...form, userName: e.target.value })} data-testid="signup-username" />
             <Field label="Display name" autoComplete="name" value={form.displayName} error={errors.displayName}
               hint="Your name as people see it in rooms."
               onChange={(e) => setForm({ ...form, displayName: e.target.value })} data-testid="signup-displayname" />
             <Field label="Password" type="password" autoComplete="new-password" value={form.password} error={errors.password}
-              hint="At least 6 characters, with upper and lower case, a digit and a symbol."
+              hint="At least 8 characters, with upper and lower case, a digit and a symbol."
               onChange={(e) => setForm({ ...form, password: e.target.value })} data-testid="signup-password" />
             <ErrorAlert message={error} testId="signup-error" />
             <button className="btn primary big block" type="submit" disabled={busy} data-testid="signup-submit">
