@@ -7,7 +7,7 @@ export function initials(displayName: string, userName = ""): string {
   return w.slice(0, 2).toUpperCase() || "?";
 }
 
-const palette = ["#e07a5f", "#3d8b6e", "#5b7fd1", "#c9852c", "#8e6bbf", "#d2557a", "#2f9aa6", "#7a9a3a", "#b5654a", "#4f6fa8"];
+const palette = ["#e4735a", "#2a9d8f", "#5a78d6", "#e29a2f", "#8d6ccf", "#d65a8a", "#3f9b5f", "#3a9bd5", "#b9583f", "#7f9a36", "#c0569e", "#4d8f8a"];
 
 /** A stable colour per person, so the same face looks the same everywhere. */
 export function colourFor(key: string): string {

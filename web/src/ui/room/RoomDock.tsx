@@ -1,4 +1,4 @@
-import { ArrowDownToLine, Hand, Mic, MicOff, MoreHorizontal, Users } from "lucide-react";
+import { ArrowDownToLine, Hand, Mic, MicOff, MoreHorizontal } from "lucide-react";
 import type { Participant } from "../../api";
 import { roomClient } from "../../signaling";
 import { useAction } from "./useAction";
@@ -33,7 +33,7 @@ export function RoomDock({ me, handRaisingEnabled, queueLength, onLeave, onOpenQ
               <MoreHorizontal size={22} />
             </button>
             <button className="round-btn" aria-label={`Raised hands: ${queueLength}`} onClick={onOpenQueue} data-testid="hand-queue-button">
-              <Users size={22} />
+              <Hand size={22} />
               {queueLength > 0 && <span className="count" data-testid="hand-queue-count">{queueLength}</span>}
             </button>
           </>

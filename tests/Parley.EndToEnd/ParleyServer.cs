@@ -1,0 +1,85 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Parley.EndToEnd;
+
+/// <summary>
+/// The real server, in process, on real Kestrel at 127.0.0.1 and a free port, with its own
+/// temporary data directory (a fresh SQLite database, so the first start prints an admin invite).
+/// </summary>
+internal sealed partial class ParleyServer : WebApplicationFactory<Program>
+{
+    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "parley-e2e-" + Guid.NewGuid().ToString("N"));
+
+    public LogCapture Logs { get; } = new();
+
+    public ParleyServer()
+    {
+        UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+    }
+
+    /// <summary>The server's root, e.g. <c>http://127.0.0.1:41234</c>.</summary>
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public void Start()
+    {
+        if (!File.Exists(Path.Combine(RepositoryPaths.WebDist, "index.html")))
+        {
+            throw new InvalidOperationException(
+                $"The web client is not built: {RepositoryPaths.WebDist}/index.html is missing. " +
+                "Build it with `dotnet build src/Parley.Server` (its MSBuild target runs npm ci and vite build) or `cd web && npm ci && npm run build`.");
+        }
+        Directory.CreateDirectory(_dataDirectory);
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        BaseAddress = new Uri(addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// The code of the admin invite the first start printed ("Admin invite: http://…/invite/CODE"),
+    /// read from the server's log as a person would read it from the console.
+    /// </summary>
+    public string AdminInviteCode()
+    {
+        foreach (var line in Logs.Lines)
+        {
+            var match = AdminInviteLine().Match(line);
+            if (match.Success)
+            {
+                return match.Groups["code"].Value;
+            }
+        }
+        throw new InvalidOperationException("The server printed no 'Admin invite: …/invite/<code>' line. Its log:\n" + string.Join('\n', Logs.Lines));
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Parley:DataDirectory", _dataDirectory);
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            try
+            {
+                Directory.Delete(_dataDirectory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // SQLite may still hold the file for a moment; the temp folder is cleaned by the OS.
+            }
+        }
+    }
+
+    [GeneratedRegex(@"Admin invite: \S*/invite/(?<code>[A-Za-z0-9_\-]+)")]
+    private static partial Regex AdminInviteLine();
+}
