@@ -9,8 +9,8 @@ public sealed class StageTests(ParleyFixture fixture) : IClassFixture<ParleyFixt
     [Fact]
     public async Task AGuestRaisesAHandIsInvitedAcceptsAndIsMovedBackSeenInBothBrowsers()
     {
-        await using var hostContext = await fixture.NewPersonAsync(phone: false);
-        await using var guestContext = await fixture.NewPersonAsync(phone: true);
+        await using var hostContext = await fixture.NewPersonAsync(phone: true);
+        await using var guestContext = await fixture.NewPersonAsync(phone: false);
         var host = await hostContext.NewPageAsync();
         var guest = await guestContext.NewPageAsync();
         Watch(host, "host");
@@ -23,7 +23,7 @@ public sealed class StageTests(ParleyFixture fixture) : IClassFixture<ParleyFixt
         await People.SignUpAsync(guest, guestInvite, "gus", "Gus Guest");
 
         // The host starts a room and is its moderator, on stage.
-        await People.StartRoomAsync(host, "Late night synths", "music");
+        var roomId = await People.StartRoomAsync(host, "Late night synths", "music");
         await Expect(People.OnStage(host, "hana")).ToHaveAttributeAsync("data-role", "moderator");
 
         // The guest finds it in the hallway and joins the audience.
@@ -57,6 +57,11 @@ public sealed class StageTests(ParleyFixture fixture) : IClassFixture<ParleyFixt
         await Expect(People.OnStage(guest, "gus")).ToHaveCountAsync(0);
         await Expect(People.OnStage(host, "gus")).ToHaveCountAsync(0);
         await Expect(guest.GetByTestId("raise-hand")).ToBeEnabledAsync();
+
+        if (Environment.GetEnvironmentVariable("PARLEY_SCREENSHOT") == "1")
+        {
+            await RoomScreenshot.TakeAsync(fixture, host, roomId);
+        }
     }
 
     [Fact]

@@ -17,7 +17,7 @@ export function Avatar({ userName, displayName, size = 56, moderator, muted, han
   return (
     <div
       className={`avatar${size < 50 ? " sm" : ""}`}
-      style={{ width: size, height: size, background: colourFor(userName), fontSize: Math.round(size * 0.36) }}
+      style={{ width: size, height: size, backgroundColor: colourFor(userName), fontSize: Math.round(size * 0.36) }}
       aria-hidden="true"
     >
       {initials(displayName, userName)}
