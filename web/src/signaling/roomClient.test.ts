@@ -123,6 +123,21 @@ describe("room client", () => {
     expect(hub.joins()).toBe(1);
   });
 
+  it("joins again when the held events skip a version past the snapshot", async () => {
+    hub.snapshots.push(snapshot(3, [person("me")]));
+    hub.snapshots.push(snapshot(6, [person("me"), person("dan")]));
+    hub.hold = { resolve: () => {} };
+    const joined = client.join("r1", "me");
+    await flush();
+    hub.push(envelope(5, { type: "participantJoined", participant: person("dan") })); // 4 never came
+    const held = hub.hold;
+    hub.hold = null;
+    held.resolve();
+    await joined;
+    expect(hub.joins()).toBe(2);
+    expect(useRoomStore.getState().room?.version).toBe(6);
+  });
+
   it("ignores events of other rooms", async () => {
     hub.snapshots.push(snapshot(3, [person("me")]));
     await client.join("r1", "me");

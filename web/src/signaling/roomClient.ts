@@ -17,8 +17,7 @@ export class RoomClient {
   private _meId: string | null = null;
   /** Events that arrive while a JoinRoom is in flight wait here for its snapshot. */
   private _pending: RoomEventEnvelope[] = [];
-  private _joining: Promise<RoomSnapshot | null> | null = null;
-  private _resyncQueued = false;
+  private _inflight = 0;
 
   constructor(connection: HubConnectionLike, store: () => Store) {
     this._connection = connection;
@@ -113,53 +112,47 @@ export class RoomClient {
   setHandRaisingEnabled = (enabled: boolean) => this.call("SetHandRaisingEnabled", enabled);
   endRoom = () => this.call("EndRoom");
 
-  /** Drops the current snapshot's trust and asks for a new one (gap or reconnect). */
+  /** Asks for a fresh snapshot (after a gap or a reconnect). */
   resync(): Promise<void> {
-    if (this._joining) {
-      // A join is already in flight; its snapshot may predate the event that showed the gap.
-      this._resyncQueued = true;
-      return this._joining.then(() => undefined);
-    }
     return this.fetchSnapshot();
   }
 
   private async fetchSnapshot(): Promise<void> {
     const roomId = this._roomId;
     if (!roomId) return;
-    this._pending = [];
-    const joining = this._connection.invoke<RoomSnapshot>("JoinRoom", roomId).then(
-      (s) => s,
-      (e: unknown) => {
-        const err = hubError(e);
-        if (err.code === "removed") this._store().setExit("removed");
-        else if (err.code === "room_ended") this._store().setExit("ended");
-        else this._store().setError(err.message);
-        return null;
-      },
-    );
-    this._joining = joining;
-    const snapshot = await joining;
-    this._joining = null;
-    if (!snapshot || this._roomId !== roomId) return;
+    // While any JoinRoom is in flight, events are buffered: the server may send an event newer
+    // than the snapshot before the snapshot's completion message reaches us.
+    this._inflight++;
+    let snapshot: RoomSnapshot | null = null;
+    try {
+      snapshot = await this._connection.invoke<RoomSnapshot>("JoinRoom", roomId);
+    } catch (e) {
+      const err = hubError(e);
+      if (err.code === "removed") this._store().setExit("removed");
+      else if (err.code === "room_ended") this._store().setExit("ended");
+      else this._store().setError(err.message);
+    } finally {
+      this._inflight--;
+    }
+    if (!snapshot || this._roomId !== roomId) {
+      if (this._inflight === 0) this._pending = [];
+      return;
+    }
     this._store().loadSnapshot(snapshot);
-    const pending = this._pending.sort((a, b) => a.version - b.version);
-    this._pending = [];
-    let gap = false;
+    // Replaying is safe: versions the room already has are skipped as stale.
+    const pending = [...this._pending].sort((a, b) => a.version - b.version);
+    if (this._inflight === 0) this._pending = [];
     for (const envelope of pending) {
       if (this._store().applyEnvelope(envelope) === "gap") {
-        gap = true;
-        break;
+        if (this._inflight === 0) await this.fetchSnapshot();
+        return;
       }
-    }
-    if (gap || this._resyncQueued) {
-      this._resyncQueued = false;
-      await this.fetchSnapshot();
     }
   }
 
   private onEnvelope(envelope: RoomEventEnvelope): void {
     if (envelope.roomId !== this._roomId) return;
-    if (this._joining) {
+    if (this._inflight > 0) {
       this._pending.push(envelope);
       return;
     }

@@ -36,3 +36,25 @@ describe("room store", () => {
     expect(useRoomStore.getState().room).toBe(before);
   });
 });
+
+describe("room store snapshots", () => {
+  it("keeps newer state when an older snapshot arrives late", () => {
+    const store = useRoomStore.getState();
+    store.reset();
+    store.begin("r1", "me");
+    store.loadSnapshot(snapshot(5, [person("me")]));
+    useRoomStore.getState().applyEnvelope(envelope(6, { type: "participantJoined", participant: person("carol") }));
+    useRoomStore.getState().loadSnapshot(snapshot(5, [person("me")]));
+    expect(useRoomStore.getState().room?.version).toBe(6);
+    expect(useRoomStore.getState().room?.participants.carol).toBeDefined();
+  });
+
+  it("replaces the room with a newer snapshot", () => {
+    const store = useRoomStore.getState();
+    store.reset();
+    store.begin("r1", "me");
+    store.loadSnapshot(snapshot(5, [person("me")]));
+    useRoomStore.getState().loadSnapshot(snapshot(9, [person("me", { role: "speaker" })]));
+    expect(useRoomStore.getState().room?.participants.me?.role).toBe("speaker");
+  });
+});

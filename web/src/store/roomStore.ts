@@ -36,6 +36,13 @@ export const useRoomStore = create<RoomStoreState>()((set, get) => ({
   },
 
   loadSnapshot: (snapshot) => {
+    const current = get().room;
+    // Our state only ever advances by contiguous versions, so a newer one is as true as the
+    // snapshot: an older snapshot (a slow JoinRoom answer) must not roll it back.
+    if (current?.roomId === snapshot.roomId && current.version > snapshot.version) {
+      set({ joining: false });
+      return;
+    }
     const room = fromSnapshot(snapshot);
     set({ room, joining: false, exit: room.ended ? "ended" : null, error: null });
   },
