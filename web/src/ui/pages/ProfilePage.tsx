@@ -2,7 +2,7 @@ import { CalendarDays, LogOut, Sprout } from "lucide-react";
 import { useEffect, useState, type FormEvent } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { toast } from "sonner";
-import { api, ApiError, errorMessage, type Profile } from "../../api";
+import { api, ApiError, errorMessage, type Profile, type Room } from "../../api";
 import { closeRoomClient } from "../../signaling";
 import { useSession } from "../../store/sessionStore";
 import { ErrorAlert, Loading } from "../components/Alert";
@@ -49,6 +49,32 @@ function EditProfile({ onDone }: { onDone: () => void }) {
         <button type="submit" className="btn primary" disabled={busy}>Save</button>
       </div>
     </form>
+  );
+}
+
+/** The rooms you started or were in, newest first (room history). */
+function PastRooms() {
+  const [rooms, setRooms] = useState<Room[] | null>(null);
+  useEffect(() => {
+    api.history().then((h) => setRooms(h.rooms), () => setRooms([]));
+  }, []);
+  if (!rooms || rooms.length === 0) return null;
+  return (
+    <>
+      <div className="section-label">Your past rooms</div>
+      <div className="card" data-testid="past-rooms">
+        {rooms.slice(0, 10).map((r) => (
+          <div className="queue-item" key={r.id}>
+            <div className="who">
+              <b>{r.title}</b>
+              <span className="small muted">
+                {dateLong(r.createdAt)} · started by {r.createdBy.displayName}
+              </span>
+            </div>
+          </div>
+        ))}
+      </div>
+    </>
   );
 }
 
@@ -141,6 +167,7 @@ export function ProfilePage() {
           </div>
         )}
         {isMe && editing && <EditProfile onDone={() => setEditing(false)} />}
+        {isMe && profile && <PastRooms />}
       </main>
     </>
   );

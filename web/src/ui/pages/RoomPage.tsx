@@ -59,6 +59,11 @@ export function RoomPage() {
     if (mine) roomMedia().update({ role: mine.role, muted: mine.muted });
   }, [mine?.role, mine?.muted]); // eslint-disable-line react-hooks/exhaustive-deps
 
+  // Ended or removed: stop any audio at once, not only when the page closes.
+  useEffect(() => {
+    if (exit === "ended" || exit === "removed") void roomMedia().leave();
+  }, [exit]);
+
   const stage = useMemo(() => (room ? stageOf(room) : []), [room]);
   const audience = useMemo(() => (room ? audienceOf(room) : []), [room]);
   const queue = useMemo(() => (room ? handQueueOf(room) : []), [room]);
@@ -140,7 +145,7 @@ export function RoomPage() {
       {!gone && queueOpen && iModerate && room && (
         <HandQueueSheet queue={queue} handRaisingEnabled={room.handRaisingEnabled} onClose={() => setQueueOpen(false)} />
       )}
-      {!gone && menuOpen && iModerate && room && <RoomMenuSheet handRaisingEnabled={room.handRaisingEnabled} onClose={() => setMenuOpen(false)} />}
+      {!gone && menuOpen && iModerate && room && <RoomMenuSheet roomId={room.roomId} visibility={room.visibility} handRaisingEnabled={room.handRaisingEnabled} onClose={() => setMenuOpen(false)} />}
       {!gone && room && mine?.role === "audience" && mine.invitedToSpeak && <SpeakInvitePrompt roomTitle={room.title} />}
     </div>
   );

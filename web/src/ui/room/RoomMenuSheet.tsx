@@ -1,16 +1,60 @@
-import { ArrowDownToLine, CircleStop, Hand } from "lucide-react";
-import { useState } from "react";
+import { ArrowDownToLine, CircleStop, Hand, UserPlus } from "lucide-react";
+import { useState, type FormEvent } from "react";
+import { toast } from "sonner";
+import { api, errorMessage, type Visibility } from "../../api";
 import { roomClient } from "../../signaling";
+import { validateUserName } from "../validation";
 import { Sheet } from "../components/Sheet";
 import { useAction } from "./useAction";
 
 interface Props {
+  roomId: string;
+  visibility: Visibility;
   handRaisingEnabled: boolean;
   onClose: () => void;
 }
 
+/** Closed rooms admit only invited people: moderators add them by user name. */
+function InviteToClosedRoom({ roomId }: { roomId: string }) {
+  const [userName, setUserName] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const name = userName.trim().replace(/^@/, "");
+    const invalid = validateUserName(name);
+    if (invalid) {
+      setError(invalid);
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await api.inviteToRoom(roomId, name);
+      toast.success(`@${name} can now join this room`);
+      setUserName("");
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="toggle" style={{ flexDirection: "column", alignItems: "stretch", cursor: "default" }} onSubmit={submit}>
+      <span className="row"><UserPlus size={20} /> <b>Let someone in</b></span>
+      <div className="row">
+        <input className="input" placeholder="@username" value={userName} onChange={(e) => setUserName(e.target.value)} aria-label="User name to let in" data-testid="room-invitee-input" />
+        <button className="btn primary small" disabled={busy} type="submit">Add</button>
+      </div>
+      {error && <span className="small" style={{ color: "var(--red)", fontWeight: 700 }}>{error}</span>}
+    </form>
+  );
+}
+
 /** Moderator settings: hand raising on/off, step down, end the room. */
-export function RoomMenuSheet({ handRaisingEnabled, onClose }: Props) {
+export function RoomMenuSheet({ roomId, visibility, handRaisingEnabled, onClose }: Props) {
   const { busy, run } = useAction();
   const [confirmEnd, setConfirmEnd] = useState(false);
   const client = roomClient();
@@ -28,6 +72,7 @@ export function RoomMenuSheet({ handRaisingEnabled, onClose }: Props) {
           <input type="checkbox" checked={handRaisingEnabled} disabled={busy}
             onChange={(e) => void run(() => client.setHandRaisingEnabled(e.target.checked))} data-testid="hand-raising-toggle" />
         </label>
+        {visibility === "closed" && <InviteToClosedRoom roomId={roomId} />}
         <button className="btn soft" disabled={busy} onClick={() => void run(() => client.stepDown()).then((ok) => ok && onClose())} data-testid="step-down-menu">
           <ArrowDownToLine size={18} /> Move myself to the audience
         </button>
