@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Net;
+using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -19,6 +21,8 @@ internal sealed partial class ParleyServer : WebApplicationFactory<Program>
 
     public LogCapture Logs { get; } = new();
 
+    private ConsoleCapture? _console;
+
     public ParleyServer()
     {
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
@@ -36,6 +40,7 @@ internal sealed partial class ParleyServer : WebApplicationFactory<Program>
                 "Build it with `dotnet build src/Parley.Server` (its MSBuild target runs npm ci and vite build) or `cd web && npm ci && npm run build`.");
         }
         Directory.CreateDirectory(_dataDirectory);
+        _console = ConsoleCapture.Install();
         StartServer();
         var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         BaseAddress = new Uri(addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
@@ -47,7 +52,7 @@ internal sealed partial class ParleyServer : WebApplicationFactory<Program>
     /// </summary>
     public string AdminInviteCode()
     {
-        foreach (var line in Logs.Lines)
+        foreach (var line in (_console?.Lines ?? []).Concat(Logs.Lines))
         {
             var match = AdminInviteLine().Match(line);
             if (match.Success)
@@ -55,12 +60,19 @@ internal sealed partial class ParleyServer : WebApplicationFactory<Program>
                 return match.Groups["code"].Value;
             }
         }
-        throw new InvalidOperationException("The server printed no 'Admin invite: …/invite/<code>' line. Its log:\n" + string.Join('\n', Logs.Lines));
+        throw new InvalidOperationException("The server printed no 'Admin invite: …/invite/<code>' line. Its console and log:\n" +
+            string.Join('\n', (_console?.Lines ?? []).Concat(Logs.Lines)));
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Parley:DataDirectory", _dataDirectory);
+        // Two browsers and a few bots sign up within a minute from one address: lift the limit
+        // (the rate limiter has its own tests in Parley.Server.Tests).
+        builder.UseSetting("Parley:RateLimits:PermitLimit", "1000");
+        // Free ports for the embedded silo, so a running `dotnet run` does not collide with the test.
+        builder.UseSetting("Parley:Orleans:SiloPort", FreeTcpPort().ToString(CultureInfo.InvariantCulture));
+        builder.UseSetting("Parley:Orleans:GatewayPort", FreeTcpPort().ToString(CultureInfo.InvariantCulture));
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
     }
 
@@ -78,6 +90,13 @@ internal sealed partial class ParleyServer : WebApplicationFactory<Program>
                 // SQLite may still hold the file for a moment; the temp folder is cleaned by the OS.
             }
         }
+    }
+
+    private static int FreeTcpPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     [GeneratedRegex(@"Admin invite: \S*/invite/(?<code>[A-Za-z0-9_\-]+)")]

@@ -32,13 +32,17 @@ internal static class People
         return await fresh.GetAttributeAsync("data-code") ?? throw new InvalidOperationException("invite row without a code");
     }
 
-    public static async Task<string> StartRoomAsync(IPage page, string title, string topic)
+    public static async Task<string> StartRoomAsync(IPage page, string title, string description, params string[] topics)
     {
         await page.GotoAsync("/");
         await page.GetByTestId("start-room").ClickAsync();
         await page.GetByTestId("room-title-input").FillAsync(title);
-        await page.GetByTestId("room-topic-input").FillAsync(topic);
-        await page.GetByTestId("room-topic-input").PressAsync("Enter");
+        await page.GetByTestId("room-description-input").FillAsync(description);
+        foreach (var topic in topics)
+        {
+            await page.GetByTestId("room-topic-input").FillAsync(topic);
+            await page.GetByTestId("room-topic-input").PressAsync("Enter");
+        }
         await page.GetByTestId("visibility-open").ClickAsync();
         await page.GetByTestId("room-create").ClickAsync();
         await Expect(page.GetByTestId("room-title")).ToHaveTextAsync(title);

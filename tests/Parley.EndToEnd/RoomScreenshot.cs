@@ -11,10 +11,10 @@ namespace Parley.EndToEnd;
 internal static class RoomScreenshot
 {
     private static readonly (string UserName, string DisplayName)[] Speakers =
-        [("maya", "Maya Lindqvist"), ("olu", "Olu Adeyemi"), ("kenji", "Kenji Watanabe")];
+        [("maya", "Maya Lindqvist"), ("olu", "Olu Adeyemi"), ("kenji", "Kenji Watanabe"), ("ines", "Inès Dubois")];
 
     private static readonly (string UserName, string DisplayName)[] Listeners =
-        [("ana", "Ana Souza"), ("lee", "Lee Park"), ("priya", "Priya Nair"), ("sam", "Sam Rivera")];
+        [("ana", "Ana Souza"), ("lee", "Lee Park"), ("priya", "Priya Nair"), ("sam", "Sam Rivera"), ("tom", "Tom Becker"), ("zoe", "Zoë Martin")];
 
     public static async Task TakeAsync(ParleyFixture fixture, IPage host, string roomId)
     {
@@ -39,12 +39,17 @@ internal static class RoomScreenshot
                 await Expect(People.OnStage(host, userName)).ToBeVisibleAsync();
             }
             await host.Keyboard.PressAsync("Escape");
+            await People.OnStage(host, "olu").ClickAsync();
+            await host.GetByTestId("person-sheet").GetByTestId("action-make-moderator").ClickAsync();
+            await Expect(People.OnStage(host, "olu")).ToHaveAttributeAsync("data-role", "moderator");
             await bots[2].SetSelfMutedAsync(roomId, true);
             await Expect(People.OnStage(host, "kenji")).ToHaveAttributeAsync("data-muted", "true");
             await bots[Speakers.Length].RaiseHandAsync(roomId);
             await bots[Speakers.Length + 2].RaiseHandAsync(roomId);
             await Expect(host.GetByTestId("hand-queue-count")).ToHaveTextAsync("2");
 
+            // Let the confirmation toasts fade, so they do not cover the room.
+            await Expect(host.Locator("[data-sonner-toast]")).ToHaveCountAsync(0, new() { Timeout = 20_000 });
             Directory.CreateDirectory(RepositoryPaths.Docs);
             await host.ScreenshotAsync(new() { Path = Path.Combine(RepositoryPaths.Docs, "screenshot-room.png") });
         }

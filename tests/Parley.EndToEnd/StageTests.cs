@@ -23,12 +23,13 @@ public sealed class StageTests(ParleyFixture fixture) : IClassFixture<ParleyFixt
         await People.SignUpAsync(guest, guestInvite, "gus", "Gus Guest");
 
         // The host starts a room and is its moderator, on stage.
-        var roomId = await People.StartRoomAsync(host, "Late night synths", "music");
+        const string title = "Late night synths: modular, DAWless and happy accidents";
+        var roomId = await People.StartRoomAsync(host, title, "Bring your patches. Hands up to share a sound.", "music", "synths", "gear");
         await Expect(People.OnStage(host, "hana")).ToHaveAttributeAsync("data-role", "moderator");
 
         // The guest finds it in the hallway and joins the audience.
         await guest.GotoAsync("/");
-        var card = guest.GetByTestId("room-card").Filter(new() { HasText = "Late night synths" });
+        var card = guest.GetByTestId("room-card").Filter(new() { HasText = title });
         await card.ClickAsync();
         await Expect(People.InAudience(guest, "gus")).ToBeVisibleAsync();
         await Expect(People.InAudience(host, "gus")).ToBeVisibleAsync();

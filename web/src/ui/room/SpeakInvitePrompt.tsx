@@ -14,7 +14,7 @@ export function SpeakInvitePrompt({ roomTitle }: { roomTitle: string }) {
           <Mic size={34} />
         </div>
         <h2 className="title-lg">You're invited to speak</h2>
-        <p className="muted" style={{ margin: 0 }}>The moderators of “{roomTitle}” would like to bring you up on stage. You'll join muted.</p>
+        <p className="muted" style={{ margin: 0 }}>The moderators of “{roomTitle}” would like to bring you up on stage. You can mute yourself at any time.</p>
         <div className="row" style={{ width: "100%", marginTop: 8 }}>
           <button className="btn soft big" style={{ flex: 1 }} disabled={busy} onClick={() => void run(() => client.declineSpeakInvite())} data-testid="speak-invite-decline">
             Not now
