@@ -12,6 +12,9 @@ public sealed class ParleyFixture : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = null!;
 
+    /// <summary>The first member, signed up in the browser with the admin invite the server printed.</summary>
+    private IBrowserContext _admin = null!;
+
     public Uri BaseAddress => Server.BaseAddress;
 
     public async ValueTask InitializeAsync()
@@ -29,6 +32,25 @@ public sealed class ParleyFixture : IAsyncLifetime
             ],
         });
         Assertions.SetDefaultExpectTimeout(15_000);
+
+        // The first-run path of the README: the admin invite link from the console, redeemed in
+        // the browser. Every other account is invited by someone who already has one.
+        _admin = await NewPersonAsync(phone: false);
+        var page = await _admin.NewPageAsync();
+        await People.SignUpAsync(page, Server.AdminInviteCode(), "ada", "Ada Admin", invitedBy: "The admin invite");
+        await page.CloseAsync();
+    }
+
+    /// <summary>A fresh invite code from the admin (who has no quota), through the HTTP API.</summary>
+    public async Task<string> InviteCodeAsync()
+    {
+        var response = await _admin.APIRequest.PostAsync("/api/v1/invites");
+        if (!response.Ok)
+        {
+            throw new InvalidOperationException($"the admin could not create an invite: {response.Status} {await response.TextAsync()}");
+        }
+        var invite = await response.JsonAsync();
+        return invite!.Value.GetProperty("code").GetString()!;
     }
 
     /// <summary>A fresh browser context: its own cookies, like a second person on another phone.</summary>
@@ -45,6 +67,10 @@ public sealed class ParleyFixture : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
+        if (_admin is not null)
+        {
+            await _admin.CloseAsync();
+        }
         if (Browser is not null)
         {
             await Browser.CloseAsync();

@@ -55,7 +55,8 @@ internal sealed partial class ParleyServer : WebApplicationFactory<Program>
         foreach (var line in (_console?.Lines ?? []).Concat(Logs.Lines))
         {
             var match = AdminInviteLine().Match(line);
-            if (match.Success)
+            // The console is the process's: only this server's line (its own port) counts.
+            if (match.Success && line.Contains($":{BaseAddress.Port}/invite/", StringComparison.Ordinal))
             {
                 return match.Groups["code"].Value;
             }

@@ -8,10 +8,10 @@ internal static class People
 {
     public const string Password = "Parley#2026";
 
-    public static async Task SignUpAsync(IPage page, string inviteCode, string userName, string displayName)
+    public static async Task SignUpAsync(IPage page, string inviteCode, string userName, string displayName, string? invitedBy = null)
     {
         await page.GotoAsync($"/invite/{inviteCode}");
-        await Expect(page.GetByTestId("invited-by")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("invited-by")).ToContainTextAsync(invitedBy ?? "");
         await page.GetByTestId("signup-username").FillAsync(userName);
         await page.GetByTestId("signup-displayname").FillAsync(displayName);
         await page.GetByTestId("signup-password").FillAsync(Password);

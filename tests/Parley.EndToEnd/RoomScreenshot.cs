@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -23,7 +22,7 @@ internal static class RoomScreenshot
         {
             foreach (var (userName, displayName) in Speakers.Concat(Listeners))
             {
-                var bot = await Bot.SignUpAsync(fixture.BaseAddress, await InviteCodeAsync(host), userName, displayName);
+                var bot = await Bot.SignUpAsync(fixture.BaseAddress, await fixture.InviteCodeAsync(), userName, displayName);
                 bots.Add(bot);
                 await bot.JoinAsync(roomId);
             }
@@ -60,17 +59,5 @@ internal static class RoomScreenshot
                 await bot.DisposeAsync();
             }
         }
-    }
-
-    /// <summary>The host signed up with the admin invite, so they have no quota.</summary>
-    private static async Task<string> InviteCodeAsync(IPage host)
-    {
-        var response = await host.APIRequest.PostAsync("/api/v1/invites");
-        if (!response.Ok)
-        {
-            throw new InvalidOperationException($"creating an invite failed: {response.Status} {await response.TextAsync()}");
-        }
-        var invite = await response.JsonAsync();
-        return invite!.Value.GetProperty("code").GetString()!;
     }
 }

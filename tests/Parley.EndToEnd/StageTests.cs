@@ -4,7 +4,8 @@ using static Microsoft.Playwright.Assertions;
 namespace Parley.EndToEnd;
 
 /// <summary>Two people in two browsers run a room's stage through the real server.</summary>
-public sealed class StageTests(ParleyFixture fixture) : IClassFixture<ParleyFixture>
+[Collection(BrowserCollection.Name)]
+public sealed class StageTests(ParleyFixture fixture)
 {
     [Fact]
     public async Task AGuestRaisesAHandIsInvitedAcceptsAndIsMovedBackSeenInBothBrowsers()
@@ -16,11 +17,11 @@ public sealed class StageTests(ParleyFixture fixture) : IClassFixture<ParleyFixt
         Watch(host, "host");
         Watch(guest, "guest");
 
-        // Accounts through the real flows: the admin invite printed at first start, then the
-        // host's own invite for the guest.
-        await People.SignUpAsync(host, fixture.Server.AdminInviteCode(), "hana", "Hana Host");
+        // Accounts through the real flows: an invite from the admin (who signed up with the
+        // invite the server printed), then the host's own invite, made in the UI, for the guest.
+        await People.SignUpAsync(host, await fixture.InviteCodeAsync(), "hana", "Hana Host", invitedBy: "Ada Admin");
         var guestInvite = await People.CreateInviteAsync(host);
-        await People.SignUpAsync(guest, guestInvite, "gus", "Gus Guest");
+        await People.SignUpAsync(guest, guestInvite, "gus", "Gus Guest", invitedBy: "Hana Host");
 
         // The host starts a room and is its moderator, on stage.
         const string title = "Late night synths: modular, DAWless and happy accidents";

@@ -1,5 +1,5 @@
 import { ArrowDownToLine, CircleStop, Hand, UserPlus } from "lucide-react";
-import { useState, type FormEvent } from "react";
+import { useEffect, useState, type FormEvent } from "react";
 import { toast } from "sonner";
 import { api, errorMessage, type Visibility } from "../../api";
 import { roomClient } from "../../signaling";
@@ -57,6 +57,11 @@ function InviteToClosedRoom({ roomId }: { roomId: string }) {
 export function RoomMenuSheet({ roomId, visibility, handRaisingEnabled, onClose }: Props) {
   const { busy, run } = useAction();
   const [confirmEnd, setConfirmEnd] = useState(false);
+  // The switch moves at once; the room's event (or a refusal) settles it.
+  const [pending, setPending] = useState<boolean | null>(null);
+  useEffect(() => {
+    if (pending !== null && pending === handRaisingEnabled) setPending(null);
+  }, [pending, handRaisingEnabled]);
   const client = roomClient();
   return (
     <Sheet onClose={onClose} label="Room settings" testId="room-menu">
@@ -67,10 +72,15 @@ export function RoomMenuSheet({ roomId, visibility, handRaisingEnabled, onClose 
           <span style={{ flex: 1 }}>
             <b>Hand raising</b>
             <br />
-            <span className="small muted">{handRaisingEnabled ? "Listeners can raise their hands." : "Off: listeners can't raise hands."}</span>
+            <span className="small muted">{pending ?? handRaisingEnabled ? "Listeners can raise their hands." : "Off: listeners can't raise hands."}</span>
           </span>
-          <input type="checkbox" checked={handRaisingEnabled} disabled={busy}
-            onChange={(e) => void run(() => client.setHandRaisingEnabled(e.target.checked))} data-testid="hand-raising-toggle" />
+          <input type="checkbox" checked={pending ?? handRaisingEnabled} disabled={busy}
+            onChange={(e) => {
+              const enabled = e.target.checked;
+              setPending(enabled);
+              void run(() => client.setHandRaisingEnabled(enabled)).then((ok) => ok || setPending(null));
+            }}
+            data-testid="hand-raising-toggle" />
         </label>
         {visibility === "closed" && <InviteToClosedRoom roomId={roomId} />}
         <button className="btn soft" disabled={busy} onClick={() => void run(() => client.stepDown()).then((ok) => ok && onClose())} data-testid="step-down-menu">
