@@ -54,10 +54,6 @@ internal static partial class AuthApi
             IsAdmin = invite.GrantsAdmin,
         };
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (!await invites.TryClaimAsync(invite.Id, user.Id, cancellationToken))
-        {
-            return Problems.Gone("This invite was just used by someone else.");
-        }
         var created = await users.CreateAsync(user, request.Password!);
         if (!created.Succeeded)
         {
@@ -72,6 +68,13 @@ internal static partial class AuthApi
                 errors.Add(error.Code.Contains("Password", StringComparison.Ordinal) ? "password" : "userName", error.Description);
             }
             return errors.ToProblem();
+        }
+        // The user row exists inside the transaction now; claiming afterwards satisfies the
+        // foreign key, and losing the race rolls the new user back.
+        if (!await invites.TryClaimAsync(invite.Id, user.Id, cancellationToken))
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return Problems.Gone("This invite was just used by someone else.");
         }
         await transaction.CommitAsync(cancellationToken);
         await signIn.SignInAsync(user, isPersistent: true);

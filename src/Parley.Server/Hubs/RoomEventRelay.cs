@@ -21,7 +21,7 @@ internal sealed partial class RoomEventRelay(
     RoomPresence presence,
     IOptions<RoomOptions> options,
     TimeProvider time,
-    ILogger<RoomEventRelay> logger) : IRoomObserver, IHostedService, IAsyncDisposable
+    ILogger<RoomEventRelay> logger) : IRoomObserver, IHostedService, IDisposable
 {
     private const int MaxPending = 32;
     private readonly Lock _lock = new();
@@ -52,17 +52,18 @@ internal sealed partial class RoomEventRelay(
         {
             await _sender.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
+        if (_self is not null)
+        {
+            // Stopped before the silo (hosted services stop in reverse order), so it still knows the reference.
+            grains.DeleteObjectReference<IRoomObserver>(_self);
+            _self = null;
+        }
     }
 
-    public async ValueTask DisposeAsync()
+    public void Dispose()
     {
         _refresh?.Dispose();
         _stopping.Dispose();
-        if (_self is not null)
-        {
-            grains.DeleteObjectReference<IRoomObserver>(_self);
-        }
-        await ValueTask.CompletedTask;
     }
 
     /// <summary>Subscribes this node to a room (before its first local connection joins).</summary>
