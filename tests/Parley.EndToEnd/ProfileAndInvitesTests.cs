@@ -48,7 +48,7 @@ public sealed class ProfileAndInvitesTests(ParleyFixture fixture)
         await page.GetByTestId("login-username").FillAsync("lou");
         await page.GetByTestId("login-password").FillAsync("Wrong#password1");
         await page.GetByTestId("login-submit").ClickAsync();
-        await Expect(page.GetByTestId("login-error")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("login-error")).ToContainTextAsync("Wrong user name or password");
 
         await page.GetByTestId("login-password").FillAsync(People.Password);
         await page.GetByTestId("login-submit").ClickAsync();
@@ -75,6 +75,6 @@ public sealed class ProfileAndInvitesTests(ParleyFixture fixture)
         await using var other = await fixture.NewPersonAsync(phone: true);
         var stranger = await other.NewPageAsync();
         await stranger.GotoAsync($"/invite/{code}");
-        await Expect(stranger.GetByTestId("invite-error")).ToContainTextAsync("revoked");
+        await Expect(stranger.GetByTestId("invite-error")).ToContainTextAsync("This invite was revoked.");
     }
 }

@@ -9,7 +9,10 @@ import { hasErrors, validateSignUp, type Errors, type SignUpForm } from "../vali
 
 function previewError(e: unknown): string {
   if (e instanceof ApiError && e.status === 404) return "This invite link doesn't exist. Check that you copied all of it.";
-  if (e instanceof ApiError && e.status === 410) return "This invite has already been used, has expired, or was revoked. Ask for a new one.";
+  if (e instanceof ApiError && e.status === 410) {
+    const why = e.problem?.detail ? e.message : "This invite is no longer valid.";
+    return `${why} Ask the person who invited you for a new one.`;
+  }
   return errorMessage(e);
 }
 

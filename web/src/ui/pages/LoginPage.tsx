@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from "react";
-import { Link, useNavigate, useSearchParams } from "react-router";
+import { Link, Navigate, useNavigate, useSearchParams } from "react-router";
 import { api, errorMessage } from "../../api";
 import { useSession } from "../../store/sessionStore";
 import { ErrorAlert } from "../components/Alert";
@@ -11,6 +11,7 @@ export function LoginPage() {
   const [errors, setErrors] = useState<Errors<keyof LoginForm>>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const me = useSession((s) => s.me);
   const setMe = useSession((s) => s.setMe);
   const navigate = useNavigate();
   const [params] = useSearchParams();
@@ -26,13 +27,16 @@ export function LoginPage() {
       const me = await api.login(form.userName.trim(), form.password);
       setMe(me);
       const next = params.get("next");
+      // Stay busy: react-router navigates in a transition, and a render with busy=false before
+      // it lands would send a signed-in person to the hallway instead of where they were going.
       navigate(next && next.startsWith("/") && !next.startsWith("//") ? next : "/", { replace: true });
     } catch (err) {
       setError(errorMessage(err));
-    } finally {
       setBusy(false);
     }
   }
+
+  if (me && !busy) return <Navigate to="/" replace />;
 
   return (
     <main className="page narrow">
