@@ -44,6 +44,7 @@ public sealed class StageTests(ParleyFixture fixture)
         await host.GetByTestId("queue-invite-gus").ClickAsync();
 
         // The guest accepts and is on stage in both browsers.
+        await Expect(guest.GetByTestId("speak-invite")).ToContainTextAsync("Hana Host would like to bring you up on stage");
         await guest.GetByTestId("speak-invite-accept").ClickAsync();
         await Expect(People.OnStage(guest, "gus")).ToHaveAttributeAsync("data-role", "speaker");
         await Expect(People.OnStage(host, "gus")).ToHaveAttributeAsync("data-role", "speaker");

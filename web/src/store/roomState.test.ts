@@ -50,6 +50,7 @@ describe("applying room events", () => {
   it("marks an invitation to speak and its decline", () => {
     let r = applyRoomEvent(room(), { type: "speakInvited", userId: "guest", byUserId: "host" });
     expect(r.participants.guest?.invitedToSpeak).toBe(true);
+    expect(r.speakInvitedBy.guest).toBe("host");
     r = applyRoomEvent(r, { type: "speakInviteDeclined", userId: "guest" });
     expect(r.participants.guest?.invitedToSpeak).toBe(false);
   });

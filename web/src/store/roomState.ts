@@ -13,6 +13,8 @@ export interface LiveRoom {
   handRaisingEnabled: boolean;
   ended: boolean;
   participants: Record<string, Participant>;
+  /** Who invited whom to speak, from speakInvited events (a snapshot does not say). */
+  speakInvitedBy: Record<string, string>;
 }
 
 export function fromSnapshot(s: RoomSnapshot): LiveRoom {
@@ -28,6 +30,7 @@ export function fromSnapshot(s: RoomSnapshot): LiveRoom {
     handRaisingEnabled: s.handRaisingEnabled,
     ended: s.ended,
     participants,
+    speakInvitedBy: {},
   };
 }
 
@@ -64,8 +67,10 @@ export function applyRoomEvent(room: LiveRoom, event: RoomEvent): LiveRoom {
       return patch(room, event.userId, (p) => ({ ...p, handRaisedAt: event.raisedAt }));
     case "handLowered":
       return patch(room, event.userId, (p) => ({ ...p, handRaisedAt: null }));
-    case "speakInvited":
-      return patch(room, event.userId, (p) => ({ ...p, invitedToSpeak: true }));
+    case "speakInvited": {
+      const r = patch(room, event.userId, (p) => ({ ...p, invitedToSpeak: true }));
+      return r === room ? r : { ...r, speakInvitedBy: { ...r.speakInvitedBy, [event.userId]: event.byUserId } };
+    }
     case "speakInviteDeclined":
       return patch(room, event.userId, (p) => ({ ...p, invitedToSpeak: false }));
     case "muteChanged":

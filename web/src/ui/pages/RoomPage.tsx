@@ -146,7 +146,9 @@ export function RoomPage() {
         <HandQueueSheet queue={queue} handRaisingEnabled={room.handRaisingEnabled} onClose={() => setQueueOpen(false)} />
       )}
       {!gone && menuOpen && iModerate && room && <RoomMenuSheet roomId={room.roomId} visibility={room.visibility} handRaisingEnabled={room.handRaisingEnabled} onClose={() => setMenuOpen(false)} />}
-      {!gone && room && mine?.role === "audience" && mine.invitedToSpeak && <SpeakInvitePrompt roomTitle={room.title} />}
+      {!gone && room && mine?.role === "audience" && mine.invitedToSpeak && (
+        <SpeakInvitePrompt roomTitle={room.title} invitedBy={room.participants[room.speakInvitedBy[me.id] ?? ""]?.displayName ?? null} />
+      )}
     </div>
   );
 }
