@@ -17,14 +17,20 @@ public sealed class ParleyFixture : IAsyncLifetime
 
     public Uri BaseAddress => Server.BaseAddress;
 
+    private const string Chromium = "/usr/bin/chromium";
+
     public async ValueTask InitializeAsync()
     {
+        if (!File.Exists(Chromium))
+        {
+            throw new InvalidOperationException($"{Chromium} is missing: install Debian's chromium (`apt-get install chromium`; ./test.sh does it). Never `playwright install`.");
+        }
         _server = new ParleyServer();
         _server.Start();
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new()
         {
-            ExecutablePath = "/usr/bin/chromium",
+            ExecutablePath = Chromium,
             Args =
             [
                 "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
