@@ -1,5 +1,5 @@
 import { useEffect } from "react";
-import { BrowserRouter, Navigate, Outlet, Route, Routes, useLocation } from "react-router";
+import { BrowserRouter, Navigate, Outlet, Route, Routes, useLocation, useParams } from "react-router";
 import { Toaster } from "sonner";
 import { api, setUnauthorizedHandler } from "../api";
 import { useSession } from "../store/sessionStore";
@@ -33,6 +33,12 @@ function RequireAuth() {
   return <Outlet />;
 }
 
+/** /users/{userName} (as docs/api.md spells profile links) is the same page as /u/{userName}. */
+function UsersRedirect() {
+  const { userName = "" } = useParams();
+  return <Navigate to={`/u/${encodeURIComponent(userName)}`} replace />;
+}
+
 export function App() {
   useSessionBootstrap();
   return (
@@ -46,6 +52,7 @@ export function App() {
             <Route path="/rooms/new" element={<NewRoomPage />} />
             <Route path="/rooms/:id" element={<RoomPage />} />
             <Route path="/u/:userName" element={<ProfilePage />} />
+            <Route path="/users/:userName" element={<UsersRedirect />} />
             <Route path="/invites" element={<InvitesPage />} />
           </Route>
           <Route path="*" element={<Navigate to="/" replace />} />

@@ -21,9 +21,10 @@ describe("sign-up validation", () => {
   });
 
   it("says what a password lacks", () => {
-    expect(validatePassword("short")).toBe("Passwords have at least 8 characters.");
+    expect(validatePassword("Sh0rt")).toBe("Passwords have at least 6 characters.");
     expect(validatePassword("alllowercase")).toBe("Add an upper-case letter, a digit and a symbol such as ! or #.");
     expect(validatePassword("NoDigits!!")).toBe("Add a digit.");
+    expect(validatePassword("Ab1!xy")).toBeUndefined();
     expect(validatePassword("Engine#1843")).toBeUndefined();
   });
 });

@@ -16,8 +16,8 @@ export function validateUserName(userName: string): string | undefined {
   return undefined;
 }
 
-/** The server's Identity password rules: 8+ characters, upper, lower, digit, symbol. */
-export const minPassword = 8;
+/** ASP.NET Core Identity's default rules, as the server uses them: 6+ characters, upper, lower, digit, symbol. */
+export const minPassword = 6;
 
 export function validatePassword(password: string): string | undefined {
   if (password.length < minPassword) return `Passwords have at least ${minPassword} characters.`;

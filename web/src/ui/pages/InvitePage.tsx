@@ -93,7 +93,7 @@ export function InvitePage() {
               hint="Your name as people see it in rooms."
               onChange={(e) => setForm({ ...form, displayName: e.target.value })} data-testid="signup-displayname" />
             <Field label="Password" type="password" autoComplete="new-password" value={form.password} error={errors.password}
-              hint="At least 8 characters, with upper and lower case, a digit and a symbol."
+              hint="At least 6 characters, with upper and lower case, a digit and a symbol."
               onChange={(e) => setForm({ ...form, password: e.target.value })} data-testid="signup-password" />
             <ErrorAlert message={error} testId="signup-error" />
             <button className="btn primary big block" type="submit" disabled={busy} data-testid="signup-submit">
