@@ -1,6 +1,7 @@
 using Parley.Server.Accounts;
 using Parley.Server.Api;
 using Parley.Server.Hosting;
+using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddParleyData();       // EF Core (SQLite in the data directory, or PostgreSQL)
@@ -19,7 +20,8 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
 
-app.MapOpenApi();
+app.MapOpenApi();                // /openapi/v1.json
+app.MapScalarApiReference();     // /scalar: a readable view of it
 app.MapParleyApi();
 app.MapParleyHubs();
 app.MapWebClient();

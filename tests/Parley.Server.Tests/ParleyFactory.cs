@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Parley.Server.Accounts;
 using Parley.Server.Data;
 
@@ -27,6 +28,8 @@ public class ParleyFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public string DataDirectory => _dataDirectory;
 
+    public LogCapture Logs { get; } = new();
+
     /// <summary>Settings a test class changes (rate limits, grace).</summary>
     protected virtual IEnumerable<KeyValuePair<string, string>> Settings => [];
 
@@ -40,6 +43,7 @@ public class ParleyFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Parley:Hub:DisconnectGrace", "00:00:01");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "None");
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs).AddFilter<LogCapture>(_ => true));
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -9,7 +9,7 @@ public sealed record UserRef(string UserName, string DisplayName);
 /// <param name="InviteCode">The code from the invite link.</param>
 /// <param name="UserName">3–30 letters, digits, '_' or '.'; unique regardless of case.</param>
 /// <param name="DisplayName">1–50 characters.</param>
-/// <param name="Password">Identity's default rules (8+ characters, upper, lower, digit, symbol).</param>
+/// <param name="Password">Identity's default rules (6+ characters with upper, lower, digit and symbol).</param>
 public sealed record RegisterRequest(string? InviteCode, string? UserName, string? DisplayName, string? Password);
 
 /// <summary><c>POST /api/v1/auth/login</c>.</summary>

@@ -13,6 +13,7 @@ internal static class ApiSetup
     {
         builder.Services.Configure<ParleyOptions>(builder.Configuration.GetSection(ParleyOptions.Section));
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
         builder.Services.AddOpenApi();
         builder.Services.TryAddTimeProvider();
         var limits = builder.Configuration.GetSection($"{ParleyOptions.Section}:RateLimits").Get<RateLimitOptions>() ?? new();

@@ -48,6 +48,12 @@ public sealed class HubOptions
 {
     /// <summary>How long a disconnected user keeps their place (and role) before they leave the room.</summary>
     public TimeSpan DisconnectGrace { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Hub calls a connection may make in a burst before <c>rate_limited</c> refusals.</summary>
+    public int CallBurst { get; set; } = 20;
+
+    /// <summary>Hub calls per second a connection earns back.</summary>
+    public int CallsPerSecond { get; set; } = 10;
 }
 
 public sealed class OrleansOptions
