@@ -68,6 +68,18 @@ describe("hub errors to messages", () => {
     expect(hubError(new Error("Invocation canceled due to the underlying connection being closed.")).message).toBe("The connection to the room was lost. Reconnecting…");
   });
 
+  it("asks to log in again when the hub refuses the cookie", () => {
+    expect(hubError(new Error("Failed to complete negotiation with the server: Error: Unauthorized: Status code '401'")).message).toBe(
+      "Your session has ended. Log in again to join rooms.",
+    );
+  });
+
+  it("explains a server that cannot be reached", () => {
+    expect(hubError(new Error("Failed to complete negotiation with the server: TypeError: Failed to fetch")).message).toBe(
+      "Can't reach the room right now. Check your connection and try again.",
+    );
+  });
+
   it("never shows a raw stack or unknown code", () => {
     expect(hubError(new Error("boom: kaput")).message).toBe("Something went wrong. Please try again.");
   });

@@ -134,7 +134,13 @@ export function hubError(error: unknown): HubError {
     const specific = code === "invalid_state" || code === "bad_request" || code === "forbidden";
     return { code, serverSentence, message: specific && serverSentence ? serverSentence : hubSentences[code] };
   }
-  if (/connection|disconnected|websocket|transport|failed to fetch/i.test(raw)) {
+  if (/\b401\b|unauthorized/i.test(raw)) {
+    return { code: null, serverSentence: null, message: "Your session has ended. Log in again to join rooms." };
+  }
+  if (/negotiat|failed to fetch/i.test(raw)) {
+    return { code: null, serverSentence: null, message: "Can't reach the room right now. Check your connection and try again." };
+  }
+  if (/connection|disconnected|websocket|transport/i.test(raw)) {
     return { code: null, serverSentence: null, message: "The connection to the room was lost. Reconnecting…" };
   }
   return { code: null, serverSentence: null, message: "Something went wrong. Please try again." };

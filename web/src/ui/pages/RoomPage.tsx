@@ -81,7 +81,19 @@ export function RoomPage() {
     return (
       <div className="room-shell">
         <BackBar />
-        <main className="page">{error ? <ErrorAlert message={error} testId="room-error" /> : <Loading />}</main>
+        <main className="page">
+          {error ? (
+            <div className="stack">
+              <ErrorAlert message={error} testId="room-error" />
+              <div className="row">
+                <button className="btn primary" onClick={() => void roomClient().join(id, me.id)} data-testid="room-retry">Try again</button>
+                <Link className="btn soft" to="/">Back to the hallway</Link>
+              </div>
+            </div>
+          ) : (
+            <Loading />
+          )}
+        </main>
       </div>
     );
   }
