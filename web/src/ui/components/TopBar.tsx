@@ -29,9 +29,9 @@ export function TopBar() {
 }
 
 /** A bar with a back link, for the pages under the hallway. */
-export function BackBar({ to = "/", label = "Hallway" }: { to?: string; label?: string }) {
+export function BackBar({ to = "/", label = "Hallway", narrow = false }: { to?: string; label?: string; narrow?: boolean }) {
   return (
-    <header className="topbar">
+    <header className={`topbar${narrow ? " narrow" : ""}`}>
       <Link to={to} className="back" data-testid="back-link">
         <ChevronLeft size={22} /> {label}
       </Link>

@@ -117,7 +117,7 @@ export function InvitesPage() {
   const left = me.invitesLeft;
   return (
     <>
-      <BackBar />
+      <BackBar narrow />
       <main className="page narrow">
         <h1 className="title-xl" style={{ margin: "4px 4px 16px" }}>Invites</h1>
         <div className="card stack">

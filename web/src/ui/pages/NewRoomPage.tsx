@@ -68,7 +68,7 @@ export function NewRoomPage() {
 
   return (
     <>
-      <BackBar />
+      <BackBar narrow />
       <main className="page narrow">
         <h1 className="title-xl" style={{ margin: "4px 4px 16px" }}>Start a room</h1>
         <form className="card stack" onSubmit={submit} noValidate data-testid="new-room-form">

@@ -123,7 +123,7 @@ export function ProfilePage() {
 
   return (
     <>
-      <BackBar />
+      <BackBar narrow />
       <main className="page narrow">
         <ErrorAlert message={error} testId="profile-error" />
         {!profile && !error && <Loading />}
