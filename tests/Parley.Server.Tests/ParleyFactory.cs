@@ -17,12 +17,23 @@ namespace Parley.Server.Tests;
 /// </summary>
 public class ParleyFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
-    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "parley-tests-" + Guid.NewGuid().ToString("N"));
+    private readonly string _dataDirectory;
+    private readonly bool _ownsDataDirectory;
 
     public ParleyFactory()
+        : this(null)
     {
+    }
+
+    /// <summary>A node; with a data directory, one that shares another node's database.</summary>
+    protected ParleyFactory(string? sharedDataDirectory)
+    {
+        _ownsDataDirectory = sharedDataDirectory is null;
+        _dataDirectory = sharedDataDirectory ?? Path.Combine(Path.GetTempPath(), "parley-tests-" + Guid.NewGuid().ToString("N"));
         UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
     }
+
+    public int SiloPort { get; } = FreePort();
 
     public Uri BaseAddress { get; private set; } = null!;
 
@@ -37,7 +48,7 @@ public class ParleyFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         builder.UseSetting("Parley:DataDirectory", _dataDirectory);
         builder.UseSetting("Parley:WebRoot", Path.Combine(_dataDirectory, "no-web-client"));
-        builder.UseSetting("Parley:Orleans:SiloPort", FreePort().ToString());
+        builder.UseSetting("Parley:Orleans:SiloPort", SiloPort.ToString());
         builder.UseSetting("Parley:Orleans:GatewayPort", FreePort().ToString());
         builder.UseSetting("Parley:RateLimits:PermitLimit", "10000");
         builder.UseSetting("Parley:Hub:DisconnectGrace", "00:00:01");
@@ -62,6 +73,10 @@ public class ParleyFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         await base.DisposeAsync();
         GC.SuppressFinalize(this);
+        if (!_ownsDataDirectory)
+        {
+            return;
+        }
         try
         {
             Directory.Delete(_dataDirectory, recursive: true);

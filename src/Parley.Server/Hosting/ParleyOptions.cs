@@ -62,6 +62,9 @@ public sealed class OrleansOptions
 
     public int GatewayPort { get; set; } = 30000;
 
+    /// <summary>0: this node is the primary silo; otherwise the primary's silo port on this machine.</summary>
+    public int PrimarySiloPort { get; set; }
+
     public string ClusterId { get; set; } = "parley";
 
     public string ServiceId { get; set; } = "parley";
