@@ -37,7 +37,7 @@ public sealed class ParleyFixture : IAsyncLifetime
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
             ],
         });
-        Assertions.SetDefaultExpectTimeout(15_000);
+        Assertions.SetDefaultExpectTimeout(20_000);
 
         // The first-run path of the README: the admin invite link from the console, redeemed in
         // the browser. Every other account is invited by someone who already has one.

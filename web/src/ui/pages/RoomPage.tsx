@@ -55,9 +55,12 @@ export function RoomPage() {
   }, [id, me.id]);
 
   const mine = room?.participants[me.id];
+  const myRole = mine?.role;
+  const myMute = mine?.muted ?? false;
+  // The media seam follows role and mute only, not every change to the participant.
   useEffect(() => {
-    if (mine) roomMedia().update({ role: mine.role, muted: mine.muted });
-  }, [mine?.role, mine?.muted]); // eslint-disable-line react-hooks/exhaustive-deps
+    if (myRole) roomMedia().update({ role: myRole, muted: myMute });
+  }, [myRole, myMute]);
 
   // Ended or removed: stop any audio at once, not only when the page closes.
   useEffect(() => {
