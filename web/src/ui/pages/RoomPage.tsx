@@ -15,6 +15,7 @@ import { PersonTile } from "../room/PersonTile";
 import { RoomDock } from "../room/RoomDock";
 import { RoomMenuSheet } from "../room/RoomMenuSheet";
 import { SpeakInvitePrompt } from "../room/SpeakInvitePrompt";
+import { useRoleNotices } from "../room/useRoleNotices";
 
 const visibilityIcon = { open: Globe, social: Users, closed: Lock } as const;
 
@@ -57,6 +58,7 @@ export function RoomPage() {
   const mine = room?.participants[me.id];
   const myRole = mine?.role;
   const myMute = mine?.muted ?? false;
+  useRoleNotices(myRole, myMute);
   // The media seam follows role and mute only, not every change to the participant.
   useEffect(() => {
     if (myRole) roomMedia().update({ role: myRole, muted: myMute });
