@@ -1,4 +1,4 @@
-using System.Buffers.Binary;
+using Parley.Media.Rtp;
 
 namespace Parley.Media.Routing;
 
@@ -197,28 +197,11 @@ public sealed partial class RoomRouter
 
     private static int WritePacket(Span<byte> buffer, RouterPeer subscriber, uint ssrc, ushort sequenceNumber, uint timestamp, bool marker, int audioLevel, ReadOnlySpan<byte> payload)
     {
-        var withLevel = subscriber.AudioLevelExtensionId != 0 && audioLevel >= 0;
-        buffer[0] = withLevel ? (byte)0x90 : (byte)0x80; // V=2, X when the level goes along
-        buffer[1] = (byte)((marker ? 0x80 : 0) | (subscriber.PayloadType & 0x7F));
-        BinaryPrimitives.WriteUInt16BigEndian(buffer.Slice(2), sequenceNumber);
-        BinaryPrimitives.WriteUInt32BigEndian(buffer.Slice(4), timestamp);
-        BinaryPrimitives.WriteUInt32BigEndian(buffer.Slice(8), ssrc);
-        var offset = 12;
-        if (withLevel)
-        {
-            // RFC 8285 §4.2 one-byte header, one element of length 1 (L=0), padded to 32 bits.
-            buffer[12] = 0xBE;
-            buffer[13] = 0xDE;
-            buffer[14] = 0;
-            buffer[15] = 1;
-            buffer[16] = (byte)(subscriber.AudioLevelExtensionId << 4);
-            buffer[17] = (byte)audioLevel;
-            buffer[18] = 0;
-            buffer[19] = 0;
-            offset = 20;
-        }
-        payload.CopyTo(buffer.Slice(offset));
-        return offset + payload.Length;
+        // A fresh header: the publisher's own extensions (mid, transport-cc with its ids) mean
+        // nothing to this listener; only the audio level goes along, under the listener's id.
+        var extensionId = audioLevel >= 0 ? subscriber.AudioLevelExtensionId : 0;
+        RtpWriter.TryWrite(buffer, subscriber.PayloadType, marker, sequenceNumber, timestamp, ssrc, extensionId, (byte)Math.Max(audioLevel, 0), false, payload, out var length);
+        return length;
     }
 
     private long ToTicks(TimeSpan span) => (long)(span.TotalSeconds * _time.TimestampFrequency);

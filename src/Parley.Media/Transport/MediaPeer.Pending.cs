@@ -6,10 +6,6 @@ namespace Parley.Media.Transport;
 #pragma warning disable CA1822, IDE0060
 internal sealed partial class MediaPeer
 {
-    public string? HandshakeError { get; set; }
-
-    public void StopHandshake() { }
-
     public void ObserveInbound(in RtpHeader header, long nowTicks, long frequency) { }
 
     public (long Lost, double Jitter) InboundLossAndJitter() => (0, 0);

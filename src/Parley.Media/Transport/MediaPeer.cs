@@ -53,7 +53,7 @@ internal sealed partial class MediaPeer
 
     public byte AudioLevelExtensionId { get; init; }
 
-    public string RemoteFingerprint { get; init; } = "";
+    public required Parley.Media.Dtls.DtlsFingerprint RemoteFingerprint { get; init; }
 
     public SrtpSession? Inbound { get; set; }
 
