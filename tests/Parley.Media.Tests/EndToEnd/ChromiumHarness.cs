@@ -60,7 +60,7 @@ internal static class ChromiumHarness
           a.getFloatFrequencyData(bins);
           let best = 0;
           for (let i = 1; i < bins.length; i++) if (bins[i] > bins[best]) best = i;
-          return { hz: best * window.ctx.sampleRate / a.fftSize, db: bins[best] };
+          return { hz: best * window.ctx.sampleRate / a.fftSize, db: Math.max(bins[best], -1000) };
         });
         </script>
         </body></html>
