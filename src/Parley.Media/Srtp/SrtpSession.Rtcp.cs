@@ -41,7 +41,7 @@ public sealed partial class SrtpSession
             Span<byte> associatedData = stackalloc byte[RtcpHeaderLength + SrtcpIndexLength];
             buffer[..RtcpHeaderLength].CopyTo(associatedData);
             BinaryPrimitives.WriteUInt32BigEndian(associatedData[RtcpHeaderLength..], flagAndIndex);
-            _rtcpGcm.Encrypt(nonce[..12], body, body, buffer.Slice(length, GcmTagLength), associatedData);
+            _rtcpGcm.Encrypt(nonce[..12], body, buffer.Slice(length, GcmTagLength), associatedData);
             BinaryPrimitives.WriteUInt32BigEndian(buffer[(length + GcmTagLength)..], flagAndIndex);
         }
         else
@@ -149,7 +149,7 @@ public sealed partial class SrtpSession
             buffer[..RtcpHeaderLength].CopyTo(associatedData);
             BinaryPrimitives.WriteUInt32BigEndian(associatedData[RtcpHeaderLength..], flagAndIndex);
             Span<byte> body = buffer[RtcpHeaderLength..plain];
-            return TryDecryptGcm(_rtcpGcm!, nonce[..12], body, buffer.Slice(plain, GcmTagLength), associatedData);
+            return _rtcpGcm!.TryDecrypt(nonce[..12], body, buffer.Slice(plain, GcmTagLength), associatedData);
         }
 
         // RFC 7714 §9.3: unencrypted SRTCP authenticates the whole packet followed by E || index.
@@ -157,7 +157,7 @@ public sealed partial class SrtpSession
         Span<byte> tag = stackalloc byte[GcmTagLength];
         buffer.Slice(plain, GcmTagLength).CopyTo(tag);
         BinaryPrimitives.WriteUInt32BigEndian(buffer[plain..], flagAndIndex);
-        bool authentic = TryDecryptGcm(_rtcpGcm!, nonce[..12], [], tag, buffer[..(plain + SrtcpIndexLength)]);
+        bool authentic = _rtcpGcm!.TryDecrypt(nonce[..12], [], tag, buffer[..(plain + SrtcpIndexLength)]);
         buffer.Slice(plain, SrtcpIndexLength).Clear();
         return authentic;
     }

@@ -43,7 +43,7 @@ public sealed partial class SrtpSession
             Span<byte> nonce = stackalloc byte[16];
             GcmNonce(_rtpSalt, ssrc, index, nonce);
             Span<byte> payload = buffer[headerLength..length];
-            _rtpGcm.Encrypt(nonce[..12], payload, payload, buffer.Slice(length, GcmTagLength), buffer[..headerLength]);
+            _rtpGcm.Encrypt(nonce[..12], payload, buffer.Slice(length, GcmTagLength), buffer[..headerLength]);
         }
         else
         {
@@ -61,7 +61,7 @@ public sealed partial class SrtpSession
     /// <summary>
     /// Authenticates and decrypts the SRTP packet in place. The replay window and ROC move only when
     /// the tag is valid; a new SSRC is remembered only then too. On any error the buffer's content is
-    /// unspecified (AES-GCM wipes it).
+    /// unspecified.
     /// </summary>
     public SrtpError UnprotectRtp(Span<byte> buffer, int length, out int plainLength)
     {
@@ -105,7 +105,7 @@ public sealed partial class SrtpSession
             Span<byte> nonce = stackalloc byte[16];
             GcmNonce(_rtpSalt, ssrc, index, nonce);
             Span<byte> payload = buffer[headerLength..authenticatedLength];
-            authentic = TryDecryptGcm(_rtpGcm, nonce[..12], payload, buffer.Slice(authenticatedLength, GcmTagLength), buffer[..headerLength]);
+            authentic = _rtpGcm.TryDecrypt(nonce[..12], payload, buffer.Slice(authenticatedLength, GcmTagLength), buffer[..headerLength]);
         }
         else
         {
@@ -141,19 +141,5 @@ public sealed partial class SrtpSession
         _rtpHmac!.AppendData(authenticated);
         _rtpHmac.AppendData(rocBytes);
         _rtpHmac.GetHashAndReset(digest);
-    }
-
-    private static bool TryDecryptGcm(AesGcm gcm, ReadOnlySpan<byte> nonce, Span<byte> data, ReadOnlySpan<byte> tag, ReadOnlySpan<byte> associatedData)
-    {
-        try
-        {
-            gcm.Decrypt(nonce, data, tag, data, associatedData);
-            return true;
-        }
-        catch (AuthenticationTagMismatchException)
-        {
-            // AesGcm reports a bad tag only by throwing; a forged packet costs an exception.
-            return false;
-        }
     }
 }

@@ -24,8 +24,8 @@ public sealed partial class SrtpSession : IDisposable
     private const uint SrtcpEncryptedFlag = 0x8000_0000;
     private const uint SrtcpIndexMask = 0x7FFF_FFFF;
 
-    private readonly AesGcm? _rtpGcm;
-    private readonly AesGcm? _rtcpGcm;
+    private readonly Aes128Gcm? _rtpGcm;
+    private readonly Aes128Gcm? _rtcpGcm;
     private readonly AesCounterMode? _rtpCipher;
     private readonly AesCounterMode? _rtcpCipher;
     private readonly IncrementalHash? _rtpHmac;
@@ -49,8 +49,8 @@ public sealed partial class SrtpSession : IDisposable
         _rtcpOverhead = RtcpOverhead(profile);
         if (profile == SrtpProfile.AeadAes128Gcm)
         {
-            _rtpGcm = new AesGcm(keys.RtpKey, GcmTagLength);
-            _rtcpGcm = new AesGcm(keys.RtcpKey, GcmTagLength);
+            _rtpGcm = new Aes128Gcm(keys.RtpKey, useHardwareAes);
+            _rtcpGcm = new Aes128Gcm(keys.RtcpKey, useHardwareAes);
         }
         else
         {
@@ -147,6 +147,16 @@ public sealed partial class SrtpSession : IDisposable
     {
         int slot = FindOrAddStream(ssrc);
         _streams[slot].NextRtcpIndex = index & SrtcpIndexMask;
+    }
+
+    /// <summary>Forgets which indices were received (benchmarks replay one packet).</summary>
+    internal void ClearReplayBits()
+    {
+        for (int i = 0; i < _streamCount; i++)
+        {
+            _streams[i].Rtp.Bits = 0;
+            _streams[i].Rtcp.Bits = 0;
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
