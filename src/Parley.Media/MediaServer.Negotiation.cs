@@ -1,6 +1,6 @@
 using System.Net;
-using Parley.Media.Dtls;
 using Parley.Media.Ice;
+using Parley.Media.Sdp;
 using Parley.Media.Transport;
 
 namespace Parley.Media;
@@ -10,21 +10,16 @@ public sealed partial class MediaServer
 {
     private (string Answer, MediaPeer Peer) Negotiate(string roomId, string peerId, string offerSdp, IceCredentials local, uint[] slotSsrcs)
     {
-        var offer = InterimSdp.ParseOffer(offerSdp);
-        if (!DtlsFingerprint.TryParse(offer.Fingerprint, out var remoteFingerprint) || remoteFingerprint is null)
-        {
-            throw new FormatException("The offer's a=fingerprint is not a usable certificate fingerprint.");
-        }
-        var answer = InterimSdp.WriteAnswer(offer, local.Ufrag, local.Password, _certificate!.Fingerprint.ToString(), Candidates(), slotSsrcs, out var publishSection);
-        var publish = publishSection >= 0 ? offer.Sections[publishSection] : offer.Sections[0];
-        var peer = new MediaPeer(roomId, peerId, local, offer.IceUfrag, _time.GetTimestamp(), _time, _options.ConsentTimeout)
+        var answer = SdpAnswerBuilder.Build(offerSdp, new SdpAnswerOptions(local, _certificate!.Fingerprint, Candidates(), slotSsrcs));
+        var negotiation = answer.Negotiation;
+        var peer = new MediaPeer(roomId, peerId, local, negotiation.RemoteIceUfrag, _time.GetTimestamp(), _time, _options.ConsentTimeout)
         {
             SlotSsrcs = slotSsrcs,
-            OpusPayloadType = (byte)publish.OpusPayloadType,
-            AudioLevelExtensionId = (byte)publish.AudioLevelExtensionId,
-            RemoteFingerprint = remoteFingerprint,
+            OpusPayloadType = negotiation.Publish?.OpusPayloadType ?? negotiation.OpusPayloadType,
+            AudioLevelExtensionId = (byte)(negotiation.Publish?.AudioLevelExtensionId ?? negotiation.AudioLevelExtensionId ?? 0),
+            RemoteFingerprint = negotiation.RemoteFingerprint,
         };
-        return (answer, peer);
+        return (answer.Sdp, peer);
     }
 
     /// <summary>Host candidates: the announced addresses (NAT, containers), else the bound one.</summary>

@@ -12,7 +12,7 @@ public sealed partial class MediaServer
     /// returns our answer. A peer with the same id is replaced. The peer starts unable to
     /// publish: call <see cref="SetCanPublish"/> for speakers.
     /// </summary>
-    /// <exception cref="FormatException">The offer is not a usable audio offer.</exception>
+    /// <exception cref="Sdp.SdpException">The offer does not parse or offers no usable Opus audio.</exception>
     public Task<string> CreatePeerAsync(string roomId, string peerId, string offerSdp, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(roomId);
