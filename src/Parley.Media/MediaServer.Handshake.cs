@@ -77,6 +77,7 @@ public sealed partial class MediaServer
             peer.HandshakeDuration = _time.GetElapsedTime(peer.CreatedTicks);
             _metrics.HandshakeCompleted(_time.GetElapsedTime(peer.HandshakeStartedTicks));
             var room = RoomLocked(peer.RoomId);
+            peer.Room = room;
             peer.Router = room.AddPeer(peer.PeerId, peer.SlotSsrcs, peer.OpusPayloadType, peer.AudioLevelExtensionId, peer);
             room.SetCanPublish(peer.Router, peer.CanPublish);
         }

@@ -147,6 +147,7 @@ public sealed partial class MediaServer
         {
             room.RemovePeer(peer.Router);
             peer.Router = null;
+            peer.Room = null;
             if (room.PeerCount == 0)
             {
                 _rooms.Remove(peer.RoomId);

@@ -184,7 +184,8 @@ public sealed partial class MediaServer
             return;
         }
         var router = peer.Router;
-        if (router is null)
+        var room = peer.Room;
+        if (router is null || room is null)
         {
             _metrics.Drop(DropReason.NotConnected);
             return;
@@ -196,7 +197,6 @@ public sealed partial class MediaServer
             level = audioLevel;
         }
         var rtp = new InboundRtp(header.SequenceNumber, header.Timestamp, header.Marker, level, packet.Slice(header.PayloadOffset, header.PayloadLength));
-        var room = _rooms[peer.RoomId];
         var sink = _sink!;
         var queuedPackets = sink.PacketsQueued;
         var queuedBytes = sink.BytesQueued;

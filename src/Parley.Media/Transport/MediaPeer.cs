@@ -45,6 +45,9 @@ internal sealed partial class MediaPeer
 
     public RouterPeer? Router { get; set; }
 
+    /// <summary>The room's router, set with <see cref="Router"/> (saves a dictionary lookup per packet).</summary>
+    public RoomRouter? Room { get; set; }
+
     public bool CanPublish { get; set; }
 
     public uint[] SlotSsrcs { get; init; } = [];
