@@ -51,6 +51,15 @@ public sealed class ChromiumThroughSfuTests
             await csharp.WaitForAudioAsync(0, TimeSpan.FromSeconds(1), SfuHarness.Timeout);
             Assert.InRange(SfuHarness.DominantFrequency(csharp, 0), 430, 450);
             Assert.Equal(["chrome-speaker"], sfu.Server.GetRoomStats("room")!.ActiveSpeakers);
+
+            // RTCP both ways: Chrome answers our sender reports with receiver reports (RTT), and
+            // our receiver reports about its stream leave no loss on loopback.
+            await SfuHarness.WaitUntilAsync(() => sfu.Server.GetPeerStats("chrome-listener")!.RoundTripTime is not null, "an RTT from the Chromium listener's RTCP receiver reports");
+            var listenerStats = sfu.Server.GetPeerStats("chrome-listener")!;
+            Assert.InRange(listenerStats.RoundTripTime!.Value, TimeSpan.Zero, TimeSpan.FromSeconds(1));
+            var speakerStats = sfu.Server.GetPeerStats("chrome-speaker")!;
+            Assert.True(speakerStats.PacketsIn > 50);
+            Assert.Equal(0, speakerStats.SrtpFailures);
         }
         finally
         {
