@@ -49,6 +49,9 @@ public sealed partial class MediaServer : IAsyncDisposable
         _events = System.Threading.Channels.Channel.CreateUnbounded<EventArgs>(new() { SingleReader = true });
     }
 
+    /// <summary>The System.Diagnostics.Metrics meter of the SFU, for the host's exporter.</summary>
+    public const string MeterName = MediaMetrics.MeterName;
+
     public MediaServerOptions Options => _options;
 
     /// <summary>The bound UDP endpoint (with the real port when <see cref="MediaServerOptions.Port"/> was 0).</summary>

@@ -31,6 +31,7 @@ public sealed partial class AudioPeer : IAsyncDisposable
     private Task? _receiveLoop;
     private Task? _iceLoop;
     private Task? _handshake;
+    private bool _disposed;
 
     /// <summary>Creates the peer and binds its UDP socket (an ephemeral port on <see cref="AudioPeerOptions.BindAddress"/>).</summary>
     public AudioPeer(AudioPeerOptions? options = null, DtlsCertificate? certificate = null)
@@ -100,14 +101,16 @@ public sealed partial class AudioPeer : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        if (_stopping.IsCancellationRequested)
+        if (_disposed)
         {
             return;
         }
-        await _stopping.CancelAsync();
+        _disposed = true;
         await StopPublishingAsync();
+        // close_notify goes out before the socket closes, so the SFU frees us at once.
         _dtlsHandshake?.Dispose();
         _dtls?.Close();
+        await _stopping.CancelAsync();
         _socket.Dispose();
         foreach (var task in new[] { _receiveLoop, _iceLoop, _handshake })
         {

@@ -101,6 +101,58 @@ public sealed class CSharpPeersThroughSfuTests
     }
 
     [Fact]
+    public async Task APeerThatHangsUpIsClosedAtOnceNotAfterTheConsentTimeout()
+    {
+        await using var sfu = await SfuHarness.StartAsync();
+        var peer = await sfu.ConnectAsync("room", "leaver");
+
+        await peer.DisposeAsync(); // sends DTLS close_notify
+
+        await SfuHarness.WaitUntilAsync(
+            () => sfu.StateChanges.Any(e => e.PeerId == "leaver" && e.State == PeerState.Closed && e.Reason == PeerCloseReason.Closed),
+            "the leaver closed on its close_notify", TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task ForwardedPacketsAndDropsAreCountedOnTheParleyMediaMeter()
+    {
+        long packetsOut = 0, drops = 0;
+        using var listener = new System.Diagnostics.Metrics.MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == MediaServer.MeterName)
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
+        {
+            if (instrument.Name == "parley.media.packets_out")
+            {
+                Interlocked.Add(ref packetsOut, value);
+            }
+            else if (instrument.Name == "parley.media.drops")
+            {
+                foreach (var tag in tags)
+                {
+                    if (tag.Key == "reason" && (string?)tag.Value == nameof(DropReason.NotAllowedToPublish))
+                    {
+                        Interlocked.Add(ref drops, value);
+                    }
+                }
+            }
+        });
+        listener.Start();
+
+        await using var sfu = await SfuHarness.StartAsync();
+        await sfu.ConnectAsync("room", "speaker", canPublish: true, new ToneSource(440));
+        var audience = await sfu.ConnectAsync("room", "audience", canPublish: false, new ToneSource(880));
+        await audience.WaitForAudioAsync(0, Second, SfuHarness.Timeout);
+
+        await SfuHarness.WaitUntilAsync(() => Interlocked.Read(ref packetsOut) >= 50 && Interlocked.Read(ref drops) >= 10, "packets_out and drops{reason=NotAllowedToPublish} measured");
+    }
+
+    [Fact]
     public async Task APeerThatNeverCompletesTheHandshakeIsDroppedAndCounted()
     {
         await using var sfu = await SfuHarness.StartAsync(o => o with { HandshakeTimeout = TimeSpan.FromSeconds(1) });
