@@ -37,6 +37,10 @@ public sealed partial class AudioPeer
                     length = IceControllingClient.WriteBindingRequest(request, transaction, _localIce, _remoteIce!, priority, _tieBreaker, useCandidate: true);
                 }
                 Send(request.AsSpan(0, length));
+                if (_iceSucceeded)
+                {
+                    SendReceiverReport();
+                }
             }
             // RFC 8445 §14.2 paces checks at 50 ms; once connected, consent every few seconds.
             var wait = _iceSucceeded ? _options.ConsentInterval : TimeSpan.FromMilliseconds(50);

@@ -9,6 +9,7 @@ namespace Parley.Client.Media;
 public sealed partial class AudioPeer
 {
     private const int FrameSamples = 960; // 20 ms at 48 kHz (RFC 7587 §4.2)
+    private readonly Lock _outboundLock = new();
     private CancellationTokenSource? _publishing;
     private Task? _publishLoop;
     private long _packetsSent;
@@ -95,7 +96,13 @@ public sealed partial class AudioPeer
                 marker = false;
                 sequence++;
                 timestamp += FrameSamples;
-                if (_outbound!.TryProtectRtp(packet, length, out var protectedLength))
+                bool protectedOk;
+                int protectedLength;
+                lock (_outboundLock)
+                {
+                    protectedOk = _outbound!.TryProtectRtp(packet, length, out protectedLength);
+                }
+                if (protectedOk)
                 {
                     Send(packet.AsSpan(0, protectedLength));
                     Interlocked.Increment(ref _packetsSent);

@@ -184,10 +184,12 @@ public sealed partial class AudioPeer : IAsyncDisposable
         }
         if (RtpPacketClassifier.IsRtcp(datagram))
         {
-            if (inbound.UnprotectRtcp(datagram, datagram.Length, out _) != SrtpError.None)
+            if (inbound.UnprotectRtcp(datagram, datagram.Length, out var rtcpLength) != SrtpError.None)
             {
                 Interlocked.Increment(ref _inboundErrors);
+                return;
             }
+            OnRtcp(datagram[..rtcpLength]);
             return;
         }
         if (inbound.UnprotectRtp(datagram, datagram.Length, out var plain) != SrtpError.None
@@ -197,6 +199,7 @@ public sealed partial class AudioPeer : IAsyncDisposable
             Interlocked.Increment(ref _inboundErrors);
             return;
         }
+        slot.Observe(header.SequenceNumber, header.Timestamp, (uint)(_options.TimeProvider.GetTimestamp() * 48_000 / _options.TimeProvider.TimestampFrequency));
         slot.Decode(datagram.Slice(header.PayloadOffset, header.PayloadLength));
     }
 

@@ -1,4 +1,5 @@
 using Concentus;
+using Parley.Media.Rtcp;
 
 namespace Parley.Client.Media;
 
@@ -21,6 +22,47 @@ public sealed class ReceiveSlot : IDisposable
         Ssrc = ssrc;
         Mid = mid;
         _ring = new short[(int)(history.TotalSeconds * 48_000)];
+        Statistics = new ReceiveStatistics(ssrc);
+    }
+
+    /// <summary>RFC 3550 reception statistics of this slot (loss, jitter), reported to the SFU in RTCP RRs.</summary>
+    internal ReceiveStatistics Statistics { get; }
+
+    /// <summary>Packets lost on this slot so far (RFC 3550 A.3 cumulative loss).</summary>
+    public long PacketsLost
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return Math.Max(0, Statistics.CumulativeLost);
+            }
+        }
+    }
+
+    internal void Observe(ushort sequenceNumber, uint rtpTimestamp, uint arrival)
+    {
+        lock (_lock)
+        {
+            Statistics.Update(sequenceNumber, rtpTimestamp, arrival);
+        }
+    }
+
+    internal void OnSenderReport(ulong ntpTimestamp, TimeSpan arrival)
+    {
+        lock (_lock)
+        {
+            Statistics.OnSenderReport(ntpTimestamp, arrival);
+        }
+    }
+
+    internal bool TryCreateReportBlock(TimeSpan now, out RtcpReportBlock block)
+    {
+        lock (_lock)
+        {
+            block = Statistics.HasReceived ? Statistics.CreateReportBlock(now) : default;
+            return Statistics.HasReceived;
+        }
     }
 
     /// <summary>Position of the slot among the offer's recvonly m-lines.</summary>

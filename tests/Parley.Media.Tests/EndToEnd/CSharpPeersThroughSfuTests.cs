@@ -30,6 +30,11 @@ public sealed class CSharpPeersThroughSfuTests
         Assert.True(stats.PacketsIn > 0);
         Assert.True(sfu.Server.GetPeerStats("alice")!.PacketsOut > 0);
         Assert.Equal(["speaker"], sfu.Server.GetRoomStats("room")!.ActiveSpeakers);
+
+        // The listeners' RTCP receiver reports answer our sender reports: RTT, no loss on loopback.
+        await SfuHarness.WaitUntilAsync(() => sfu.Server.GetPeerStats("alice")!.RoundTripTime is not null, "an RTT from alice's receiver reports");
+        Assert.InRange(sfu.Server.GetPeerStats("alice")!.RoundTripTime!.Value, TimeSpan.Zero, TimeSpan.FromSeconds(1));
+        Assert.Equal(0, alice.Slots[0].PacketsLost);
     }
 
     [Fact]
