@@ -158,6 +158,23 @@ public sealed class CSharpPeersThroughSfuTests
     }
 
     [Fact]
+    public async Task APeerWhoseCertificateDoesNotMatchItsFingerprintIsRefusedAndCounted()
+    {
+        await using var sfu = await SfuHarness.StartAsync();
+        await using var impostor = new AudioPeer();
+        var someoneElse = Parley.Media.Dtls.DtlsCertificate.Generate().Fingerprint.ToString();
+        var offer = System.Text.RegularExpressions.Regex.Replace(impostor.CreateOffer(), "a=fingerprint:[^\r\n]+", "a=fingerprint:" + someoneElse);
+        var answer = await sfu.Server.CreatePeerAsync("room", "impostor", offer, TestContext.Current.CancellationToken);
+
+        var connecting = impostor.ConnectAsync(answer, TestContext.Current.CancellationToken);
+
+        await SfuHarness.WaitUntilAsync(
+            () => sfu.StateChanges.Any(e => e.PeerId == "impostor" && e.State == PeerState.Closed && e.Reason == PeerCloseReason.HandshakeFailed),
+            "the impostor closed for a failed handshake");
+        await Assert.ThrowsAnyAsync<Exception>(() => connecting.WaitAsync(SfuHarness.Timeout, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
     public async Task APeerThatNeverCompletesTheHandshakeIsDroppedAndCounted()
     {
         await using var sfu = await SfuHarness.StartAsync(o => o with { HandshakeTimeout = TimeSpan.FromSeconds(1) });
