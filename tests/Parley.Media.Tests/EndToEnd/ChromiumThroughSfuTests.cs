@@ -23,19 +23,7 @@ public sealed class ChromiumThroughSfuTests
         {
             await using var sfu = await SfuHarness.StartAsync();
             using var playwright = await Playwright.CreateAsync();
-            await using var browser = await playwright.Chromium.LaunchAsync(new()
-            {
-                ExecutablePath = Chromium,
-                Headless = true,
-                Args =
-                [
-                    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
-                    $"--use-file-for-fake-audio-capture={wav}", "--autoplay-policy=no-user-gesture-required",
-                    "--allow-loopback-in-peer-connection",
-                ],
-            });
+            await using var browser = await LaunchAsync(playwright, wav);
 
             var speaker = await OpenHarnessAsync(browser);
             var listener = await OpenHarnessAsync(browser);
@@ -66,6 +54,52 @@ public sealed class ChromiumThroughSfuTests
             File.Delete(wav);
         }
     }
+
+    [Fact]
+    public async Task AChromiumListenerHearsTwoSpeakersOnTwoSlotsAndAMutedOneFallsSilent()
+    {
+        Assert.True(File.Exists(Chromium), $"Debian's chromium is expected at {Chromium} (apt-get install chromium).");
+        var wav = Path.Combine(Path.GetTempPath(), $"parley-tone-440b-{Environment.ProcessId}.wav");
+        WavFile.WriteMono16(wav, ToneGenerator.Generate(440, TimeSpan.FromSeconds(10), amplitude: 0.5));
+        try
+        {
+            await using var sfu = await SfuHarness.StartAsync();
+            using var playwright = await Playwright.CreateAsync();
+            await using var browser = await LaunchAsync(playwright, wav);
+            var chromeSpeaker = await OpenHarnessAsync(browser);
+            var listener = await OpenHarnessAsync(browser);
+            await ConnectAsync(sfu, chromeSpeaker, "chrome-speaker", publish: true);
+            sfu.Server.SetCanPublish("chrome-speaker", true);
+            await sfu.ConnectAsync("room", "csharp-speaker", canPublish: true, new ToneSource(880));
+            await ConnectAsync(sfu, listener, "chrome-listener", publish: false);
+
+            await SfuHarness.WaitUntilAsync(async () => await HearsTone(listener, 440) && await HearsTone(listener, 880), "the Chromium listener to hear 440 Hz and 880 Hz on two slots");
+
+            sfu.Server.SetCanPublish("csharp-speaker", false); // the moderator mutes the C# speaker
+            await SfuHarness.WaitUntilAsync(async () => !await HearsTone(listener, 880), "880 Hz to fall silent at the Chromium listener");
+            Assert.True(await HearsTone(listener, 440), "the other speaker is still heard");
+            Assert.Equal(["chrome-speaker"], sfu.Server.GetRoomStats("room")!.ActiveSpeakers);
+        }
+        finally
+        {
+            File.Delete(wav);
+        }
+    }
+
+    private static Task<IBrowser> LaunchAsync(IPlaywright playwright, string wav) =>
+        playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args =
+            [
+                "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
+                $"--use-file-for-fake-audio-capture={wav}", "--autoplay-policy=no-user-gesture-required",
+                "--allow-loopback-in-peer-connection",
+            ],
+        });
 
     private static async Task<IPage> OpenHarnessAsync(IBrowser browser)
     {
