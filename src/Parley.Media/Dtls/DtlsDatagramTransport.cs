@@ -37,8 +37,10 @@ public sealed class DtlsDatagramTransport : DatagramTransport
     /// <summary>Raised (on the thread that called Close) when the transport closes, by either side.</summary>
     public event Action? Closed;
 
+    private long _droppedDatagrams;
+
     /// <summary>Datagrams dropped because the queue was full or too long: a flood, counted, not fatal.</summary>
-    public long DroppedDatagrams { get; private set; }
+    public long DroppedDatagrams => Interlocked.Read(ref _droppedDatagrams);
 
     internal bool HasPending
     {
@@ -58,7 +60,7 @@ public sealed class DtlsDatagramTransport : DatagramTransport
     {
         if (_closed || datagram.IsEmpty || datagram.Length > MaxDatagramLength)
         {
-            DroppedDatagrams++;
+            Interlocked.Increment(ref _droppedDatagrams);
             return false;
         }
 
@@ -66,7 +68,7 @@ public sealed class DtlsDatagramTransport : DatagramTransport
         {
             if (_queue.Count >= MaxQueuedDatagrams)
             {
-                DroppedDatagrams++;
+                Interlocked.Increment(ref _droppedDatagrams);
                 return false;
             }
 

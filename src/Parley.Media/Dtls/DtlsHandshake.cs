@@ -241,8 +241,9 @@ public abstract class DtlsHandshake : IDisposable
                 }
             }
         }
-        catch (Exception e) when (e is IOException or TlsException)
+        catch (Exception e)
         {
+            // Any failure ends the association; nothing may escape a thread-pool work item.
             Volatile.Write(ref _pumping, 0);
             var reason = _localClose ? DtlsCloseReason.LocalClose
                 : e is TlsFatalAlertReceived or TlsFatalAlert ? DtlsCloseReason.FatalAlert

@@ -26,6 +26,13 @@ public sealed class ConsentFreshness
 
     public bool IsExpired => TimeSinceConsent >= Timeout;
 
+    /// <summary>
+    /// For the side that sends consent checks (our C# client): RFC 7675 §5.1 sends one every
+    /// 5 s, randomized to 0.8–1.2 times that so peers do not synchronise.
+    /// </summary>
+    public static TimeSpan NextCheckInterval() =>
+        TimeSpan.FromMilliseconds(5000 * (0.8 + (0.4 * Random.Shared.NextDouble())));
+
     /// <summary>Call for every verified binding request or response (never for unverified ones).</summary>
     public void RecordConsent() => Interlocked.Exchange(ref _lastConsent, _timeProvider.GetTimestamp());
 }

@@ -21,19 +21,19 @@ public ref struct RtcpCompoundWriter
 
     public readonly ReadOnlySpan<byte> Written => _destination[.._length];
 
-    public bool TryAddSenderReport(uint ssrc, in RtcpSenderInfo senderInfo, ReadOnlySpan<RtcpReportBlock> reportBlocks) =>
+    public bool TryAddSenderReport(uint ssrc, in RtcpSenderInfo senderInfo, scoped ReadOnlySpan<RtcpReportBlock> reportBlocks) =>
         Advance(RtcpWriter.TryWriteSenderReport(_destination[_length..], ssrc, senderInfo, reportBlocks, out int written), written);
 
-    public bool TryAddReceiverReport(uint ssrc, ReadOnlySpan<RtcpReportBlock> reportBlocks) =>
+    public bool TryAddReceiverReport(uint ssrc, scoped ReadOnlySpan<RtcpReportBlock> reportBlocks) =>
         Advance(RtcpWriter.TryWriteReceiverReport(_destination[_length..], ssrc, reportBlocks, out int written), written);
 
-    public bool TryAddSdesCname(uint ssrc, ReadOnlySpan<char> cname)
+    public bool TryAddSdesCname(uint ssrc, scoped ReadOnlySpan<char> cname)
     {
         EnsureReportFirst();
         return Advance(RtcpWriter.TryWriteSdesCname(_destination[_length..], ssrc, cname, out int written), written);
     }
 
-    public bool TryAddGoodbye(ReadOnlySpan<uint> ssrcs)
+    public bool TryAddGoodbye(scoped ReadOnlySpan<uint> ssrcs)
     {
         EnsureReportFirst();
         return Advance(RtcpWriter.TryWriteGoodbye(_destination[_length..], ssrcs, out int written), written);

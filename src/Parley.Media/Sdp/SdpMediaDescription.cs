@@ -59,7 +59,14 @@ public sealed class SdpMediaDescription
 
     public List<SdpAttribute> Attributes { get; } = [];
 
-    public bool IsRejected => Port == 0;
+    /// <summary>
+    /// a=bundle-only (RFC 8843 §6): port 0 in an offer that still wants the section, on the
+    /// BUNDLE transport. Firefox marks every bundled section after the first like this.
+    /// </summary>
+    public bool BundleOnly { get; internal set; }
+
+    /// <summary>Port 0 without bundle-only: the author does not want this section (RFC 3264 §6).</summary>
+    public bool IsRejected => Port == 0 && !BundleOnly;
 
     /// <summary>The payload type of Opus (RFC 7587 §7: opus/48000/2), if offered.</summary>
     public byte? FindOpusPayloadType()

@@ -177,6 +177,9 @@ internal static class SdpParser
             case "end-of-candidates":
                 media.EndOfCandidates = true;
                 break;
+            case "bundle-only":
+                media.BundleOnly = true;
+                break;
             case "msid":
                 media.Msid = Required(a, line);
                 break;

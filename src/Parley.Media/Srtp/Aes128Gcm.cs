@@ -26,7 +26,11 @@ internal sealed class Aes128Gcm : IDisposable
     // H = E(K, 0^128), byte-reversed once so GHASH works on reversed blocks (Gueron & Kounavis,
     // "Intel Carry-Less Multiplication Instruction and its Usage for Computing the GCM Mode", §4).
     private readonly Vector128<byte> _hashKey;
+    private readonly Vector128<byte> _hashKey2;
+    private readonly Vector128<byte> _hashKey3;
+    private readonly Vector128<byte> _hashKey4;
     private readonly AesGcm? _fallback;
+    private byte[] _scratch = [];
 
     public Aes128Gcm(ReadOnlySpan<byte> key, bool useHardware = true)
     {
@@ -39,10 +43,14 @@ internal sealed class Aes128Gcm : IDisposable
         {
             AesNiBlockCipher.ExpandKey(Vector128.Create(key), ref _roundKeys);
             _hashKey = Ssse3.Shuffle(AesNiBlockCipher.EncryptBlock(_roundKeys, Vector128<byte>.Zero), ByteReverse);
+            _hashKey2 = Multiply(_hashKey, _hashKey);
+            _hashKey3 = Multiply(_hashKey2, _hashKey);
+            _hashKey4 = Multiply(_hashKey3, _hashKey);
         }
         else
         {
             _fallback = new AesGcm(key, TagLength);
+            _scratch = new byte[2048];
         }
     }
 
@@ -66,21 +74,13 @@ internal sealed class Aes128Gcm : IDisposable
 
     /// <summary>
     /// Checks the tag first and decrypts only an authentic packet, so a forgery leaves the buffer
-    /// as it was (the fallback wipes it).
+    /// as it was.
     /// </summary>
     public bool TryDecrypt(ReadOnlySpan<byte> nonce, Span<byte> data, ReadOnlySpan<byte> tag, ReadOnlySpan<byte> associatedData)
     {
         if (_fallback is not null)
         {
-            try
-            {
-                _fallback.Decrypt(nonce, data, tag, data, associatedData);
-                return true;
-            }
-            catch (AuthenticationTagMismatchException)
-            {
-                return false;
-            }
+            return TryDecryptFallback(nonce, data, tag, associatedData);
         }
 
         Vector128<byte> j0 = InitialCounter(nonce);
@@ -93,6 +93,30 @@ internal sealed class Aes128Gcm : IDisposable
         }
 
         AesNiBlockCipher.CounterModeXor(_roundKeys, Increment(j0), data);
+        return true;
+    }
+
+    private bool TryDecryptFallback(ReadOnlySpan<byte> nonce, Span<byte> data, ReadOnlySpan<byte> tag, ReadOnlySpan<byte> associatedData)
+    {
+        // AesGcm wipes its output on a bad tag: decrypt into scratch space so the caller's buffer
+        // survives a failed attempt (SrtpSession retries one ROC guess), and copy on success.
+        if (_scratch.Length < data.Length)
+        {
+            _scratch = new byte[Math.Max(data.Length, _scratch.Length * 2)];
+        }
+
+        Span<byte> plain = _scratch.AsSpan(0, data.Length);
+        try
+        {
+            _fallback!.Decrypt(nonce, data, tag, plain, associatedData);
+        }
+        catch (AuthenticationTagMismatchException)
+        {
+            // AesGcm reports a bad tag only by throwing.
+            return false;
+        }
+
+        plain.CopyTo(data);
         return true;
     }
 
@@ -113,21 +137,40 @@ internal sealed class Aes128Gcm : IDisposable
 
     private Vector128<byte> Ghash(ReadOnlySpan<byte> associatedData, ReadOnlySpan<byte> ciphertext)
     {
-        Vector128<byte> h = _hashKey;
-        Vector128<byte> x = Absorb(Vector128<byte>.Zero, h, associatedData);
-        x = Absorb(x, h, ciphertext);
+        Vector128<byte> x = Absorb(Vector128<byte>.Zero, associatedData);
+        x = Absorb(x, ciphertext);
 
         // The length block len(A) || len(C) in bits, byte-reversed: len(C) in the low qword.
         Vector128<byte> lengths = Vector128.Create((ulong)ciphertext.Length * 8, (ulong)associatedData.Length * 8).AsByte();
-        x = Multiply(x ^ lengths, h);
+        x = Multiply(x ^ lengths, _hashKey);
         return Ssse3.Shuffle(x, ByteReverse);
     }
 
-    private static Vector128<byte> Absorb(Vector128<byte> x, Vector128<byte> h, ReadOnlySpan<byte> data)
+    private Vector128<byte> Absorb(Vector128<byte> x, ReadOnlySpan<byte> data)
     {
         ref byte start = ref MemoryMarshal.GetReference(data);
         int full = data.Length & ~15;
-        for (int offset = 0; offset < full; offset += 16)
+        int offset = 0;
+
+        // Four blocks per reduction (the white paper's aggregated reduction):
+        // X' = (X + B0)·H^4 + B1·H^3 + B2·H^2 + B3·H, the products summed before one reduction.
+        while (full - offset >= 64)
+        {
+            nuint o = (nuint)offset;
+            Vector128<byte> b0 = Ssse3.Shuffle(Vector128.LoadUnsafe(ref start, o), ByteReverse);
+            Vector128<byte> b1 = Ssse3.Shuffle(Vector128.LoadUnsafe(ref start, o + 16), ByteReverse);
+            Vector128<byte> b2 = Ssse3.Shuffle(Vector128.LoadUnsafe(ref start, o + 32), ByteReverse);
+            Vector128<byte> b3 = Ssse3.Shuffle(Vector128.LoadUnsafe(ref start, o + 48), ByteReverse);
+            CarrylessMultiply(x ^ b0, _hashKey4, out Vector128<uint> low, out Vector128<uint> high);
+            CarrylessMultiply(b1, _hashKey3, out Vector128<uint> low1, out Vector128<uint> high1);
+            CarrylessMultiply(b2, _hashKey2, out Vector128<uint> low2, out Vector128<uint> high2);
+            CarrylessMultiply(b3, _hashKey, out Vector128<uint> low3, out Vector128<uint> high3);
+            x = Reduce(low ^ low1 ^ low2 ^ low3, high ^ high1 ^ high2 ^ high3);
+            offset += 64;
+        }
+
+        Vector128<byte> h = _hashKey;
+        for (; offset < full; offset += 16)
         {
             Vector128<byte> block = Vector128.LoadUnsafe(ref start, (nuint)offset);
             x = Multiply(x ^ Ssse3.Shuffle(block, ByteReverse), h);
@@ -153,15 +196,27 @@ internal sealed class Aes128Gcm : IDisposable
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector128<byte> Multiply(Vector128<byte> left, Vector128<byte> right)
     {
+        CarrylessMultiply(left, right, out Vector128<uint> low, out Vector128<uint> high);
+        return Reduce(low, high);
+    }
+
+    /// <summary>The 256-bit carry-less product high:low, before the shift and the reduction.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void CarrylessMultiply(Vector128<byte> left, Vector128<byte> right, out Vector128<uint> low, out Vector128<uint> high)
+    {
         Vector128<ulong> a = left.AsUInt64();
         Vector128<ulong> b = right.AsUInt64();
-        Vector128<uint> low = Pclmulqdq.CarrylessMultiply(a, b, 0x00).AsUInt32();
+        low = Pclmulqdq.CarrylessMultiply(a, b, 0x00).AsUInt32();
         Vector128<uint> middle = Pclmulqdq.CarrylessMultiply(a, b, 0x10).AsUInt32()
             ^ Pclmulqdq.CarrylessMultiply(a, b, 0x01).AsUInt32();
-        Vector128<uint> high = Pclmulqdq.CarrylessMultiply(a, b, 0x11).AsUInt32();
+        high = Pclmulqdq.CarrylessMultiply(a, b, 0x11).AsUInt32();
         low ^= Sse2.ShiftLeftLogical128BitLane(middle, 8);
         high ^= Sse2.ShiftRightLogical128BitLane(middle, 8);
+    }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<byte> Reduce(Vector128<uint> low, Vector128<uint> high)
+    {
         // Shift the 256-bit product high:low left by one bit.
         Vector128<uint> lowCarry = Sse2.ShiftRightLogical(low, 31);
         Vector128<uint> highCarry = Sse2.ShiftRightLogical(high, 31);
@@ -184,5 +239,9 @@ internal sealed class Aes128Gcm : IDisposable
         return (high ^ low).AsByte();
     }
 
-    public void Dispose() => _fallback?.Dispose();
+    public void Dispose()
+    {
+        _roundKeys = default;
+        _fallback?.Dispose();
+    }
 }

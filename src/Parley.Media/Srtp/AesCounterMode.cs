@@ -83,5 +83,9 @@ internal sealed class AesCounterMode : IDisposable
         }
     }
 
-    public void Dispose() => _fallback?.Dispose();
+    public void Dispose()
+    {
+        _roundKeys = default;
+        _fallback?.Dispose();
+    }
 }

@@ -60,7 +60,8 @@ public sealed partial class SrtpSession
 
     /// <summary>
     /// Authenticates and (when the E flag is set) decrypts an SRTCP packet in place. The SRTCP
-    /// replay window moves only after the tag checks.
+    /// replay window moves only after the tag checks. On an error the buffer's content is
+    /// unspecified.
     /// </summary>
     public SrtpError UnprotectRtcp(Span<byte> buffer, int length, out int plainLength)
     {

@@ -6,6 +6,9 @@ namespace Parley.Media.Srtp;
 
 public sealed partial class SrtpSession
 {
+    /// <summary>Sequence numbers below this on a new SSRC may already be past a wrap.</summary>
+    private const ulong EarlyWrapSequenceLimit = 0x1000;
+
     /// <summary>
     /// Protects the RTP packet in <paramref name="buffer"/>[..<paramref name="length"/>] in place and
     /// appends the tag, so the buffer needs <see cref="RtpOverhead"/> bytes of room after the packet.
@@ -60,8 +63,8 @@ public sealed partial class SrtpSession
 
     /// <summary>
     /// Authenticates and decrypts the SRTP packet in place. The replay window and ROC move only when
-    /// the tag is valid; a new SSRC is remembered only then too. On any error the buffer's content is
-    /// unspecified.
+    /// the tag is valid; a new SSRC is remembered only then too. On any error the buffer is left as
+    /// it was.
     /// </summary>
     public SrtpError UnprotectRtp(Span<byte> buffer, int length, out int plainLength)
     {
@@ -99,23 +102,16 @@ public sealed partial class SrtpSession
         }
 
         ulong index = (ulong)estimated;
-        bool authentic;
-        if (_rtpGcm is not null)
+        bool authentic = TryAuthenticateAndDecrypt(buffer, headerLength, authenticatedLength, ssrc, index);
+        if (!authentic && !stream.Rtp.Initialized && index < EarlyWrapSequenceLimit)
         {
-            Span<byte> nonce = stackalloc byte[16];
-            GcmNonce(_rtpSalt, ssrc, index, nonce);
-            Span<byte> payload = buffer[headerLength..authenticatedLength];
-            authentic = _rtpGcm.TryDecrypt(nonce[..12], payload, buffer.Slice(authenticatedLength, GcmTagLength), buffer[..headerLength]);
-        }
-        else
-        {
-            Span<byte> digest = stackalloc byte[20];
-            RtpHmac(buffer[..authenticatedLength], (uint)(index >> 16), digest);
-            authentic = CryptographicOperations.FixedTimeEquals(digest[..HmacTagLength], buffer.Slice(authenticatedLength, HmacTagLength));
-            if (authentic)
-            {
-                _rtpCipher!.Transform(CounterModeIv(_rtpSalt, ssrc, index), buffer[headerLength..authenticatedLength]);
-            }
+            // The first packet we see of this SSRC has a small sequence number: the sender may
+            // have wrapped already (it started near 65535 and those first packets were lost), so
+            // its ROC is 1 where RFC 3711 §3.3.1 has us assume 0. One more guess costs a forger a
+            // second tag check, only for a new SSRC; neither transform touches the buffer unless
+            // the tag is valid.
+            index |= 1UL << 16;
+            authentic = TryAuthenticateAndDecrypt(buffer, headerLength, authenticatedLength, ssrc, index);
         }
 
         if (!authentic)
@@ -131,6 +127,27 @@ public sealed partial class SrtpSession
 
         plainLength = authenticatedLength;
         return SrtpError.None;
+    }
+
+    private bool TryAuthenticateAndDecrypt(Span<byte> buffer, int headerLength, int authenticatedLength, uint ssrc, ulong index)
+    {
+        if (_rtpGcm is not null)
+        {
+            Span<byte> nonce = stackalloc byte[16];
+            GcmNonce(_rtpSalt, ssrc, index, nonce);
+            Span<byte> payload = buffer[headerLength..authenticatedLength];
+            return _rtpGcm.TryDecrypt(nonce[..12], payload, buffer.Slice(authenticatedLength, GcmTagLength), buffer[..headerLength]);
+        }
+
+        Span<byte> digest = stackalloc byte[20];
+        RtpHmac(buffer[..authenticatedLength], (uint)(index >> 16), digest);
+        if (!CryptographicOperations.FixedTimeEquals(digest[..HmacTagLength], buffer.Slice(authenticatedLength, HmacTagLength)))
+        {
+            return false;
+        }
+
+        _rtpCipher!.Transform(CounterModeIv(_rtpSalt, ssrc, index), buffer[headerLength..authenticatedLength]);
+        return true;
     }
 
     /// <summary>RFC 3711 §4.2: the tag covers the authenticated portion followed by the ROC.</summary>

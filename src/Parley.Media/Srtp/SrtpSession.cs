@@ -142,6 +142,25 @@ public sealed partial class SrtpSession : IDisposable
     /// <summary>The most either transform adds: the room to leave after a packet before protecting it.</summary>
     public static int MaxOverhead(SrtpProfile profile) => RtcpOverhead(profile);
 
+    /// <summary>
+    /// Forgets an SSRC (a stream that ended), freeing its place in the table. A packet of it seen
+    /// later starts over as a new stream, ROC 0 and an empty replay window, so only do this for a
+    /// stream that will not come back under the same keys.
+    /// </summary>
+    public bool RemoveSsrc(uint ssrc)
+    {
+        int slot = FindStream(ssrc);
+        if (slot < 0)
+        {
+            return false;
+        }
+
+        _streamCount--;
+        _streams[slot] = _streams[_streamCount];
+        _streams[_streamCount] = default;
+        return true;
+    }
+
     /// <summary>Sets the next SRTCP index for an SSRC (tests replaying the RFC vectors).</summary>
     internal void SetNextRtcpIndex(uint ssrc, uint index)
     {

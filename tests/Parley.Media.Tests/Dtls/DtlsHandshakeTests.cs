@@ -98,6 +98,35 @@ public class DtlsHandshakeTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task ALostFinalFlightIsResentWhenTheClientRetransmits()
+    {
+        // RFC 6347 §4.2.4: the server's last flight (ChangeCipherSpec + Finished, epoch 1) is
+        // lost; the client times out and resends its flight; the server, whose Accept has
+        // already returned, must answer it again from the post-handshake receive path.
+        var droppedServerFinal = 0;
+        var clientResent = false;
+        using var pair = new DtlsPair(
+            dropFromServer: d => IsEpoch1(d) && !clientResent && ++droppedServerFinal > 0,
+            dropFromClient: d =>
+            {
+                clientResent |= droppedServerFinal > 0;
+                return false;
+            });
+        var serverTask = pair.Server.StartAsync();
+        var clientTask = pair.Client.StartAsync();
+
+        var serverKeys = await serverTask.Within("the server handshake");
+        var clientKeys = await clientTask.Within("the client handshake after a lost final flight");
+
+        Assert.True(droppedServerFinal > 0, "the test never dropped the server's final flight");
+        Assert.True(clientResent);
+        Assert.Equal(serverKeys.ServerWriteKey, clientKeys.ServerWriteKey);
+    }
+
+    // DTLS record header: type(1) version(2) epoch(2) …
+    private static bool IsEpoch1(byte[] datagram) => datagram.Length > 5 && datagram[3] == 0 && datagram[4] == 1;
+
+    [Fact]
     public async Task AStalledPeerTimesOut()
     {
         var certificate = DtlsCertificate.Generate();

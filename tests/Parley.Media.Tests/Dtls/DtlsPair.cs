@@ -9,14 +9,30 @@ internal sealed class DtlsPair : IDisposable
         DtlsHandshakeOptions? serverOptions = null,
         DtlsHandshakeOptions? clientOptions = null,
         DtlsFingerprint? serverExpects = null,
-        DtlsFingerprint? clientExpects = null)
+        DtlsFingerprint? clientExpects = null,
+        Func<byte[], bool>? dropFromServer = null,
+        Func<byte[], bool>? dropFromClient = null)
     {
         ServerCertificate = DtlsCertificate.Generate();
         ClientCertificate = DtlsCertificate.Generate();
         DtlsDatagramTransport? serverTransport = null;
         DtlsDatagramTransport? clientTransport = null;
-        clientTransport = new DtlsDatagramTransport(d => { ClientSent++; serverTransport!.Enqueue(d); });
-        serverTransport = new DtlsDatagramTransport(d => { ServerSent++; clientTransport.Enqueue(d); });
+        clientTransport = new DtlsDatagramTransport(d =>
+        {
+            ClientSent++;
+            if (dropFromClient?.Invoke(d.ToArray()) != true)
+            {
+                serverTransport!.Enqueue(d);
+            }
+        });
+        serverTransport = new DtlsDatagramTransport(d =>
+        {
+            ServerSent++;
+            if (dropFromServer?.Invoke(d.ToArray()) != true)
+            {
+                clientTransport.Enqueue(d);
+            }
+        });
         Server = new DtlsServerHandshake(ServerCertificate, serverExpects ?? ClientCertificate.Fingerprint, serverTransport, serverOptions);
         Client = new DtlsClientHandshake(ClientCertificate, clientExpects ?? ServerCertificate.Fingerprint, clientTransport, clientOptions);
     }
@@ -47,6 +63,18 @@ internal static class TaskWaits
         try
         {
             return await task.WaitAsync(TimeSpan.FromSeconds(seconds));
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"Timed out after {seconds} s waiting for {what}.");
+        }
+    }
+
+    public static async Task Within(this Task task, string what, int seconds = 15)
+    {
+        try
+        {
+            await task.WaitAsync(TimeSpan.FromSeconds(seconds));
         }
         catch (TimeoutException)
         {

@@ -31,4 +31,14 @@ public class ConsentFreshnessTests
         Assert.True(consent.IsExpired);
         Assert.Equal(TimeSpan.FromSeconds(5), consent.TimeSinceConsent);
     }
+
+    [Fact]
+    public void ChecksAreSpacedFourToSixSecondsApart()
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            var interval = ConsentFreshness.NextCheckInterval();
+            Assert.InRange(interval, TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(6));
+        }
+    }
 }

@@ -47,6 +47,21 @@ public class IceLiteResponderTests
     }
 
     [Fact]
+    public void TheLocalUfragCanBeLookedUpWithoutAllocatingAString()
+    {
+        var sessions = new Dictionary<string, int> { [Server.Ufrag] = 42 };
+        var lookup = sessions.GetAlternateLookup<ReadOnlySpan<char>>();
+        var (request, _) = Check(Server);
+        Assert.True(StunMessage.TryParse(request, out var message));
+
+        Span<char> ufrag = stackalloc char[64];
+        Assert.True(message.TryGetLocalUfrag(ufrag, out var length));
+        Assert.True(lookup.TryGetValue(ufrag[..length], out var session));
+        Assert.Equal(42, session);
+        Assert.False(message.TryGetLocalUfrag(stackalloc char[2], out _));
+    }
+
+    [Fact]
     public void MapsTheSourceFromASocketAddressLikeFromAnEndPoint()
     {
         var (request, transactionId) = Check(Server);

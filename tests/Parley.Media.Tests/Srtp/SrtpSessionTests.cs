@@ -119,6 +119,64 @@ public class SrtpSessionTests
         Assert.Equal(SrtpError.Replayed, Unprotect(receiver, second, out _));
     }
 
+    public static TheoryData<SrtpProfile, bool> ProfilesAndHardware => new()
+    {
+        { SrtpProfile.AesCm128HmacSha1_80, true },
+        { SrtpProfile.AesCm128HmacSha1_80, false },
+        { SrtpProfile.AeadAes128Gcm, true },
+        { SrtpProfile.AeadAes128Gcm, false },
+    };
+
+    [Theory]
+    [MemberData(nameof(ProfilesAndHardware))]
+    public void AStreamWhoseFirstPacketsWereLostAcrossTheWrapIsStillAccepted(SrtpProfile profile, bool hardware)
+    {
+        using SrtpSession sender = SrtpSession.Create(profile, MasterKey, Salt(profile), hardware);
+        using SrtpSession receiver = SrtpSession.Create(profile, MasterKey, Salt(profile), hardware);
+        Protect(sender, RtpPacket(65534)); // lost
+        Protect(sender, RtpPacket(65535)); // lost
+        byte[] second = Protect(sender, RtpPacket(1)); // ROC 1
+        byte[] first = Protect(sender, RtpPacket(0));  // ROC 1, arrives late
+
+        Assert.Equal(SrtpError.None, Unprotect(receiver, second, out byte[] plain));
+        Assert.Equal(RtpPacket(1), plain);
+        Assert.Equal(SrtpError.None, Unprotect(receiver, first, out plain));
+        Assert.Equal(RtpPacket(0), plain);
+        Assert.Equal(SrtpError.Replayed, Unprotect(receiver, second, out _));
+        Assert.Equal(SrtpError.None, Unprotect(receiver, Protect(sender, RtpPacket(2)), out _));
+    }
+
+    [Theory]
+    [MemberData(nameof(Profiles))]
+    public void ARemovedSsrcFreesItsPlace(SrtpProfile profile)
+    {
+        (SrtpSession sender, SrtpSession receiver) = Pair(profile);
+        for (uint ssrc = 0; ssrc < SrtpSession.MaxSsrcs; ssrc++)
+        {
+            Assert.Equal(SrtpError.None, Unprotect(receiver, Protect(sender, RtpPacket(1, ssrc)), out _));
+        }
+
+        Assert.True(receiver.RemoveSsrc(3));
+        Assert.False(receiver.RemoveSsrc(3));
+        Assert.Equal(SrtpSession.MaxSsrcs - 1, receiver.SsrcCount);
+        Assert.True(sender.RemoveSsrc(0));
+        Assert.Equal(SrtpError.None, Unprotect(receiver, Protect(sender, RtpPacket(1, 100)), out _));
+        Assert.Equal(SrtpError.None, Unprotect(receiver, Protect(sender, RtpPacket(2, 15)), out _));
+    }
+
+    [Theory]
+    [MemberData(nameof(Profiles))]
+    public void AFailedUnprotectLeavesTheBufferAsItWas(SrtpProfile profile)
+    {
+        (SrtpSession sender, SrtpSession receiver) = Pair(profile);
+        byte[] forged = Protect(sender, RtpPacket(9));
+        forged[25] ^= 0xff;
+        byte[] buffer = forged.ToArray();
+
+        Assert.Equal(SrtpError.AuthenticationFailed, receiver.UnprotectRtp(buffer, buffer.Length, out _));
+        Assert.Equal(forged, buffer);
+    }
+
     [Theory]
     [MemberData(nameof(Profiles))]
     public void APacketFromBeforeTheFirstOneIsRefusedWhenItWouldNeedANegativeRolloverCounter(SrtpProfile profile)

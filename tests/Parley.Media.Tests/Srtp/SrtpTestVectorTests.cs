@@ -96,6 +96,36 @@ public class SrtpTestVectorTests
         Assert.Equal(LibsrtpPlain, buffer[..length]);
     }
 
+    // libsrtp's srtp_driver SRTCP reference packet with the same master key: libsrtp sends its
+    // first SRTCP packet with index 1 (RFC 3711 §3.4 starts at 0, as we do), hence the setter.
+    private static readonly byte[] LibsrtpRtcpPlain = Hex.Bytes("81c8000bcafebabe abababababababab abababababababab");
+    private static readonly byte[] LibsrtpRtcpProtected = Hex.Bytes("""
+        81c8000bcafebabe 7128035be487b9bd bef89041f977a5a8 80000001 993e08cd54d6c1230798
+        """);
+
+    [Theory]
+    [MemberData(nameof(HardwareOrFallback))]
+    public void ProtectsTheLibsrtpReferenceRtcpPacket(bool hardware)
+    {
+        using var session = SrtpSession.Create(SrtpProfile.AesCm128HmacSha1_80, LibsrtpKey, LibsrtpSalt, hardware);
+        session.SetNextRtcpIndex(0xcafebabe, 1);
+        var buffer = new byte[64];
+        LibsrtpRtcpPlain.CopyTo(buffer, 0);
+
+        Assert.True(session.TryProtectRtcp(buffer, LibsrtpRtcpPlain.Length, out int length));
+        Assert.Equal(LibsrtpRtcpProtected, buffer[..length]);
+    }
+
+    [Fact]
+    public void UnprotectsTheLibsrtpReferenceRtcpPacket()
+    {
+        using var session = SrtpSession.Create(SrtpProfile.AesCm128HmacSha1_80, LibsrtpKey, LibsrtpSalt);
+        byte[] buffer = LibsrtpRtcpProtected.ToArray();
+
+        Assert.Equal(SrtpError.None, session.UnprotectRtcp(buffer, buffer.Length, out int length));
+        Assert.Equal(LibsrtpRtcpPlain, buffer[..length]);
+    }
+
     // RFC 7714 §16.1 and §17.1: AEAD_AES_128_GCM with the session key and salt given directly.
     private static readonly byte[] GcmKey = Hex.Bytes("000102030405060708090a0b0c0d0e0f");
     private static readonly byte[] GcmSalt = Hex.Bytes("517569642070726f2071756f");
