@@ -9,6 +9,8 @@ namespace Parley.Media.Benchmarks;
 /// rewrite SSRC, sequence number and timestamp in place; and a compound RTCP walk.
 /// </summary>
 [MemoryDiagnoser]
+[MinColumn]
+[MedianColumn]
 public class RtpBenchmarks
 {
     private readonly byte[] _packet = new byte[1500];

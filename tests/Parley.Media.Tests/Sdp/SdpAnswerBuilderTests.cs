@@ -19,6 +19,7 @@ public class SdpAnswerBuilderTests
     [Theory]
     [InlineData(OfferFiles.Chrome, (byte)111, "5RWL")]
     [InlineData(OfferFiles.Firefox, (byte)109, "7f3a91c2")]
+    [InlineData(OfferFiles.FirefoxEsr, (byte)109, "9ff7bb92")]
     [InlineData(OfferFiles.Safari, (byte)111, "q3Zt")]
     public void AnswersEachBrowsersOfferWithOnePublishAndThreeSlots(string file, byte opus, string remoteUfrag)
     {

@@ -57,6 +57,20 @@ public class SdpParserTests
     }
 
     [Fact]
+    public void ParsesARealFirefoxEsrOfferWithRtcpCandidatesAndMediaLevelExtmapAllowMixed()
+    {
+        var offer = SdpSessionDescription.Parse(OfferFiles.Read(OfferFiles.FirefoxEsr));
+
+        var mic = offer.Media[0];
+        Assert.Equal(8, mic.Candidates.Count);
+        Assert.Equal(4, mic.Candidates.Count(c => c.Component == 2));
+        Assert.Equal(7, mic.FindExtmapId("http://www.ietf.org/id/draft-holmer-rmcat-transport-wide-cc-extensions-01"));
+        Assert.Equal([2643614030u], mic.GetSsrcs());
+        Assert.All(offer.Media.Skip(1), m => Assert.True(m.BundleOnly));
+        Assert.All(offer.Media.Skip(1), m => Assert.Single(m.GetSsrcs()));
+    }
+
+    [Fact]
     public void ParsesSafarisOfferWithMdnsCandidates()
     {
         var offer = SdpSessionDescription.Parse(OfferFiles.Read(OfferFiles.Safari));
