@@ -1,0 +1,25 @@
+using Parley.Rooms;
+using Parley.Server.Hubs;
+using Parley.Server.Rooms;
+
+namespace Parley.Server.Hosting;
+
+internal static class OrleansSetup
+{
+    /// <summary>
+    /// The embedded silo (localhost clustering by default) hosting the room grains, the EF-backed
+    /// room history, and this node's room-event relay to SignalR.
+    /// </summary>
+    public static IHostApplicationBuilder AddParleyOrleans(this IHostApplicationBuilder builder)
+    {
+        var orleans = builder.Configuration.GetSection($"{ParleyOptions.Section}:Orleans").Get<OrleansOptions>() ?? new();
+        builder.Services.AddSingleton<IRoomHistory, EfRoomHistory>();
+        builder.Services.AddParleyRooms();
+        builder.Services.Configure<RoomOptions>(builder.Configuration.GetSection($"{ParleyOptions.Section}:Rooms"));
+        builder.UseOrleans(silo => silo.UseLocalhostClustering(orleans.SiloPort, orleans.GatewayPort, serviceId: orleans.ServiceId, clusterId: orleans.ClusterId));
+        builder.Services.AddSingleton<RoomPresence>();
+        builder.Services.AddSingleton<RoomEventRelay>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<RoomEventRelay>());
+        return builder;
+    }
+}
