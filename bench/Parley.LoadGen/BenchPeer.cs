@@ -1,6 +1,5 @@
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Parley.Media.Dtls;
@@ -65,12 +64,15 @@ internal sealed class BenchPeer : IDisposable
     public Task Connected => _connected.Task;
     public Task FirstAudio => _firstAudio.Task;
     public bool IceSucceeded => _iceSucceeded;
-    public long JoinStarted { get; set; }
+    /// <summary>When the join began, Unix ns (the clock of the kernel's receive timestamps).</summary>
+    public long JoinStartedUnixNs { get; set; }
     public double JoinMilliseconds { get; private set; } = double.NaN;
     public int RtpPayloadType { get; set; } = 111;
     public int AudioLevelExtensionId { get; set; }
     public long SrtpFailures;
     public long SrtpVerified;
+
+    public static long UnixNanoseconds() => (DateTime.UtcNow.Ticks - DateTime.UnixEpoch.Ticks) * 100;
 
     public void SetRemote(IPEndPoint candidate, IceCredentials ice, DtlsFingerprint fingerprint)
     {
@@ -180,7 +182,9 @@ internal sealed class BenchPeer : IDisposable
         stats.Packets++;
         if (double.IsNaN(JoinMilliseconds))
         {
-            JoinMilliseconds = Stopwatch.GetElapsedTime(JoinStarted).TotalMilliseconds;
+            // Kernel receive time of the first packet, so the receiver's batching does not count.
+            var now = receivedUnixNs > 0 ? receivedUnixNs : UnixNanoseconds();
+            JoinMilliseconds = (now - JoinStartedUnixNs) / 1e6;
             _firstAudio.TrySetResult();
         }
         if (stream.Received % SampleEvery == 1)

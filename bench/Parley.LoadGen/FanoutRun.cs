@@ -6,7 +6,7 @@ using Spectre.Console;
 namespace Parley.LoadGen;
 
 /// <summary>Options of one measurement (one server, one listener count).</summary>
-internal sealed record RunOptions(int Listeners, int Speakers, TimeSpan JoinStorm, TimeSpan Window, int JoinConcurrency, int Receivers);
+internal sealed record RunOptions(int Listeners, int Speakers, TimeSpan JoinStorm, TimeSpan Window, int JoinConcurrency, int Receivers, int BatchSleepMs);
 
 /// <summary>
 /// Connects the speakers, storms N listeners in over <see cref="RunOptions.JoinStorm"/>, lets the
@@ -23,7 +23,7 @@ internal sealed class FanoutRun(IServerTarget target, RunOptions options)
 
     public async Task<RunResult> ExecuteAsync(CancellationToken cancellationToken)
     {
-        var receivers = Enumerable.Range(0, options.Receivers).Select(i => new Receiver(i)).ToArray();
+        var receivers = Enumerable.Range(0, options.Receivers).Select(i => new Receiver(i, options.BatchSleepMs)).ToArray();
         var pacer = new Thread(PaceIce) { IsBackground = true, Name = "ice-pacer" };
         pacer.Start();
         Publisher? publisher = null;
@@ -71,7 +71,7 @@ internal sealed class FanoutRun(IServerTarget target, RunOptions options)
                         {
                             listeners.Add(peer);
                         }
-                        peer.JoinStarted = Stopwatch.GetTimestamp();
+                        peer.JoinStartedUnixNs = BenchPeer.UnixNanoseconds();
                         joinTasks.Add(JoinListenerAsync(peer, gate, bar, () => Interlocked.Increment(ref failures), cancellationToken));
                     }
                     await Task.WhenAll(joinTasks);
@@ -135,6 +135,10 @@ internal sealed class FanoutRun(IServerTarget target, RunOptions options)
             }
             var delays = receivers.SelectMany(r => r.Stats.TakeDelays()).ToList();
             delays.Sort();
+            if (Environment.GetEnvironmentVariable("LOADGEN_DELAYS") is { } delayDir)
+            {
+                await File.WriteAllLinesAsync(Path.Combine(delayDir, $"delays-{target.Name}-{options.Listeners}.txt"), delays.Select(d => d.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)), cancellationToken);
+            }
             var joins = listeners.Select(l => l.JoinMilliseconds).Where(j => !double.IsNaN(j)).Order().ToList();
             return new RunResult
             {

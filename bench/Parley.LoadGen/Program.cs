@@ -6,10 +6,11 @@ using Spectre.Console;
 var servers = new Option<string[]>("--servers") { Description = "Servers to measure: parley, janus.", DefaultValueFactory = _ => ["parley", "janus"], AllowMultipleArgumentsPerToken = true };
 var counts = new Option<int[]>("--listeners", "-n") { Description = "Listener counts, in order.", DefaultValueFactory = _ => [100, 500, 1000, 2000, 5000], AllowMultipleArgumentsPerToken = true };
 var speakers = new Option<int>("--speakers", "-m") { Description = "Publishing speakers.", DefaultValueFactory = _ => 1 };
-var window = new Option<int>("--window") { Description = "Measurement window in seconds.", DefaultValueFactory = _ => 20 };
+var window = new Option<int>("--window") { Description = "Measurement window in seconds.", DefaultValueFactory = _ => 0 };
 var storm = new Option<int>("--join-storm") { Description = "Seconds over which the N listeners join.", DefaultValueFactory = _ => 10 };
 var concurrency = new Option<int>("--join-concurrency") { Description = "Joins in flight at once (the load generator's DTLS threads).", DefaultValueFactory = _ => 48 };
 var receiverCount = new Option<int>("--receivers") { Description = "Receiver threads (epoll + recvmmsg).", DefaultValueFactory = _ => 1 };
+var batchSleep = new Option<int>("--batch-sleep") { Description = "Receiver pause (ms) after a busy wake-up, to batch more datagrams per recvmmsg.", DefaultValueFactory = _ => 0 };
 var serverCpus = new Option<string?>("--server-cpus") { Description = "taskset CPU list for the server process." };
 var signaling = new Option<string>("--signaling") { Description = "Parley signaling: sfuhost (bench host process) or hub (ConnectMedia on /hubs/room).", DefaultValueFactory = _ => "sfuhost" };
 var hostDll = new Option<string>("--sfuhost") { Description = "Path of Parley.SfuHost.dll.", DefaultValueFactory = _ => "bench/Parley.SfuHost/bin/Release/net10.0/Parley.SfuHost.dll" };
@@ -19,7 +20,7 @@ var stopLoss = new Option<double>("--stop-loss") { Description = "Stop raising N
 
 var root = new RootCommand("Parley fan-out load generator: M speakers, N listeners, Parley and Janus side by side.")
 {
-    servers, counts, speakers, window, storm, concurrency, receiverCount, serverCpus, signaling, hostDll, janusConf, results, stopLoss,
+    servers, counts, speakers, window, storm, concurrency, receiverCount, batchSleep, serverCpus, signaling, hostDll, janusConf, results, stopLoss,
 };
 root.SetAction(async (parse, cancellationToken) =>
 {
@@ -41,7 +42,7 @@ root.SetAction(async (parse, cancellationToken) =>
                 "janus" => new JanusTarget(Path.GetFullPath(parse.GetValue(janusConf)!), parse.GetValue(serverCpus), dir),
                 _ => throw new ArgumentException($"Unknown server {server}."),
             };
-            var options = new RunOptions(n, parse.GetValue(speakers), TimeSpan.FromSeconds(parse.GetValue(storm)), TimeSpan.FromSeconds(parse.GetValue(window)), parse.GetValue(concurrency), parse.GetValue(receiverCount));
+            var options = new RunOptions(n, parse.GetValue(speakers), TimeSpan.FromSeconds(parse.GetValue(storm)), TimeSpan.FromSeconds(parse.GetValue(window)), parse.GetValue(concurrency), parse.GetValue(receiverCount), parse.GetValue(batchSleep));
             RunResult result;
             try
             {

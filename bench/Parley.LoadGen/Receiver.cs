@@ -54,8 +54,16 @@ internal sealed unsafe class Receiver : IDisposable
     private readonly Native.EpollEvent* _events;
     private volatile bool _stopping;
 
-    public Receiver(int index)
+    private readonly int _batchSleepMs;
+
+    /// <param name="index">Thread name suffix.</param>
+    /// <param name="batchSleepMs">
+    /// Pause after every wake-up with work, so each socket holds more datagrams per recvmmsg. Delays and
+    /// join times use the kernel's receive timestamps, so the pause does not inflate them.
+    /// </param>
+    public Receiver(int index, int batchSleepMs)
     {
+        _batchSleepMs = batchSleepMs;
         _epoll = Native.EpollCreate1(0);
         if (_epoll < 0)
         {
@@ -120,6 +128,10 @@ internal sealed unsafe class Receiver : IDisposable
                 {
                     Drain(fd, peer);
                 }
+            }
+            if (ready > 0 && _batchSleepMs > 0)
+            {
+                Thread.Sleep(_batchSleepMs);
             }
         }
     }
