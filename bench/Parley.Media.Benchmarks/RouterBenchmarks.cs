@@ -46,11 +46,12 @@ public class RouterBenchmarks
             _router.AddPeer($"l{i}", [ssrc, ssrc + 1, ssrc + 2], 111, 1, session);
         }
         _sink = new ProtectingSink(Subscribers + 1);
+        SetupSockets();
         Random.Shared.NextBytes(_payload);
         ForwardOnePacket(); // the slots take the speaker
     }
 
-    [Benchmark]
+    [Benchmark(Baseline = true)]
     public int ForwardOnePacket()
     {
         _sequence++;
@@ -58,6 +59,53 @@ public class RouterBenchmarks
         _sink.Reset();
         _router.Forward(_speaker, new InboundRtp(_sequence, _timestamp, false, 30, _payload), _sink, out var count);
         return count;
+    }
+
+    /// <summary>The same fan-out, then really sent: sendmmsg to a loopback socket nobody reads.</summary>
+    [Benchmark]
+    public int ForwardAndSendOnePacket()
+    {
+        _sequence++;
+        _timestamp += 960;
+        _router.Forward(_speaker, new InboundRtp(_sequence, _timestamp, false, 30, _payload), _sendingSink, out var count);
+        _batch.Flush();
+        return count;
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _batch.Dispose();
+        _sender.Dispose();
+        _receiver.Dispose();
+    }
+
+    private Socket _sender = null!;
+    private Socket _receiver = null!;
+    private SendBatch _batch = null!;
+    private SendingSink _sendingSink = null!;
+
+    private void SetupSockets()
+    {
+        _receiver = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        _receiver.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        _sender = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        _sender.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        _sender.SendBufferSize = 4 * 1024 * 1024;
+        _batch = new SendBatch(_sender, 256, useSendMmsg: true);
+        _sendingSink = new SendingSink(_batch, _receiver.LocalEndPoint!.Serialize());
+    }
+
+    private sealed class SendingSink(SendBatch batch, SocketAddress destination) : ForwardingSink
+    {
+        public override Span<byte> Reserve() => batch.Reserve();
+
+        public override void Commit(RouterPeer subscriber, int slot, int length)
+        {
+            var buffer = batch.Reserve();
+            ((SrtpSession)subscriber.Tag!).TryProtectRtp(buffer, length, out var protectedLength);
+            batch.Commit(destination, protectedLength);
+        }
     }
 
     private sealed class ProtectingSink(int capacity) : ForwardingSink

@@ -102,6 +102,15 @@ public sealed partial class MediaServer
         }
     }
 
+    /// <summary>Time since the peer's last valid consent check (tests).</summary>
+    internal TimeSpan? GetConsentAge(string peerId)
+    {
+        lock (_gate)
+        {
+            return _peersById.TryGetValue(peerId, out var peer) ? peer.Consent.TimeSinceConsent : null;
+        }
+    }
+
     public RoomStats? GetRoomStats(string roomId)
     {
         lock (_gate)

@@ -223,4 +223,19 @@ public sealed class AccountsTests(ParleyFactory factory) : IClassFixture<ParleyF
         await Expect.ProblemAsync(await ann.Http.PostAsync("/api/v1/users/ann/follow", null), HttpStatusCode.BadRequest);
         await Expect.ProblemAsync(await ann.Http.GetAsync("/api/v1/users/nobody_here"), HttpStatusCode.NotFound);
     }
+
+    [Fact]
+    public async Task LogsNeverContainAPasswordOrAWholeInviteCode()
+    {
+        var code = await factory.NewInviteCodeAsync();
+
+        await Expect.StatusAsync(await RegisterAsync(Anonymous("logged_user"), code), HttpStatusCode.Created);
+        await Expect.ProblemAsync(await RegisterAsync(Anonymous("logged_user2"), code), HttpStatusCode.Gone);
+        await Anonymous("logged_user").Http.PostAsJsonAsync("/api/v1/auth/login", new { userName = "logged_user", password = "Wrong-" + TestUser.Password });
+
+        var lines = factory.Logs.Lines.ToList();
+        Assert.Contains(lines, line => line.Contains("signed up with invite " + code[..4], StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, line => line.Contains(TestUser.Password, StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, line => line.Contains(code, StringComparison.Ordinal));
+    }
 }

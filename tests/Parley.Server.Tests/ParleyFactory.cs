@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Parley.Server.Accounts;
 using Parley.Server.Data;
 
@@ -16,16 +17,29 @@ namespace Parley.Server.Tests;
 /// </summary>
 public class ParleyFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
-    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "parley-tests-" + Guid.NewGuid().ToString("N"));
+    private readonly string _dataDirectory;
+    private readonly bool _ownsDataDirectory;
 
     public ParleyFactory()
+        : this(null)
     {
+    }
+
+    /// <summary>A node; with a data directory, one that shares another node's database.</summary>
+    protected ParleyFactory(string? sharedDataDirectory)
+    {
+        _ownsDataDirectory = sharedDataDirectory is null;
+        _dataDirectory = sharedDataDirectory ?? Path.Combine(Path.GetTempPath(), "parley-tests-" + Guid.NewGuid().ToString("N"));
         UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
     }
+
+    public int SiloPort { get; } = FreePort();
 
     public Uri BaseAddress { get; private set; } = null!;
 
     public string DataDirectory => _dataDirectory;
+
+    public LogCapture Logs { get; } = new();
 
     /// <summary>Settings a test class changes (rate limits, grace).</summary>
     protected virtual IEnumerable<KeyValuePair<string, string>> Settings => [];
@@ -34,12 +48,13 @@ public class ParleyFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         builder.UseSetting("Parley:DataDirectory", _dataDirectory);
         builder.UseSetting("Parley:WebRoot", Path.Combine(_dataDirectory, "no-web-client"));
-        builder.UseSetting("Parley:Orleans:SiloPort", FreePort().ToString());
+        builder.UseSetting("Parley:Orleans:SiloPort", SiloPort.ToString());
         builder.UseSetting("Parley:Orleans:GatewayPort", FreePort().ToString());
         builder.UseSetting("Parley:RateLimits:PermitLimit", "10000");
         builder.UseSetting("Parley:Hub:DisconnectGrace", "00:00:01");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "None");
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs).AddFilter<LogCapture>(_ => true));
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
@@ -58,6 +73,10 @@ public class ParleyFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         await base.DisposeAsync();
         GC.SuppressFinalize(this);
+        if (!_ownsDataDirectory)
+        {
+            return;
+        }
         try
         {
             Directory.Delete(_dataDirectory, recursive: true);

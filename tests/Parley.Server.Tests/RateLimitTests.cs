@@ -54,3 +54,33 @@ public sealed class RateLimitTests(RateLimitedFactory factory) : IClassFixture<R
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
     }
 }
+
+/// <summary>A server allowing a hub connection 5 calls at once and 1 a second after.</summary>
+public sealed class HubFloodFactory : ParleyFactory
+{
+    protected override IEnumerable<KeyValuePair<string, string>> Settings =>
+    [
+        new("Parley:Hub:CallBurst", "5"),
+        new("Parley:Hub:CallsPerSecond", "1"),
+    ];
+}
+
+/// <summary>A connection that floods the hub gets rate_limited refusals.</summary>
+public sealed class HubRateLimitTests(HubFloodFactory factory) : IClassFixture<HubFloodFactory>
+{
+    [Fact]
+    public async Task AConnectionFloodingTheHubIsRateLimited()
+    {
+        var user = await factory.SignUpAsync("flooder");
+        var connection = await user.ConnectAsync();
+
+        var codes = new List<Protocol.Rooms.RoomErrorCode?>();
+        for (var i = 0; i < 8; i++)
+        {
+            codes.Add(await connection.RefusedAsync(Protocol.Rooms.RoomHubMethods.RaiseHand, "aaaaaaaaaaaa"));
+        }
+
+        Assert.Contains(Protocol.Rooms.RoomErrorCode.RateLimited, codes);
+        Assert.Equal(Protocol.Rooms.RoomErrorCode.NotFound, codes[0]);
+    }
+}

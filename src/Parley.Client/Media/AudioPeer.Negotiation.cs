@@ -43,7 +43,7 @@ public sealed partial class AudioPeer
         {
             if (!media.Rejected && media.Direction == SdpDirection.SendOnly && media.Ssrc is { } ssrc)
             {
-                var slot = new ReceiveSlot(slots.Count, ssrc, media.Mid ?? "", _options.ReceiveHistory);
+                var slot = new ReceiveSlot(slots.Count, ssrc, media.Mid ?? "", _options.ReceiveHistory, _options.DecodeAudio);
                 slots.Add(slot);
                 _slotsBySsrc[ssrc] = slot;
             }

@@ -14,6 +14,12 @@ public sealed record AudioPeerOptions
     /// <summary>How long the receiver keeps decoded PCM per slot.</summary>
     public TimeSpan ReceiveHistory { get; init; } = TimeSpan.FromSeconds(3);
 
+    /// <summary>
+    /// Decode each slot to PCM. A load generator with thousands of listeners turns it off and
+    /// only counts packets (and RTCP statistics).
+    /// </summary>
+    public bool DecodeAudio { get; init; } = true;
+
     /// <summary>Interval of RFC 7675 consent checks once connected.</summary>
     public TimeSpan ConsentInterval { get; init; } = TimeSpan.FromSeconds(2);
 

@@ -10,18 +10,19 @@ namespace Parley.Client.Media;
 public sealed class ReceiveSlot : IDisposable
 {
     private const int FrameSamples = 960 * 6; // largest Opus frame (120 ms) at 48 kHz
-    private readonly IOpusDecoder _decoder = OpusCodecFactory.CreateDecoder(48_000, 1);
+    private readonly IOpusDecoder? _decoder;
     private readonly short[] _frame = new short[FrameSamples];
     private readonly short[] _ring;
     private readonly Lock _lock = new();
     private long _written;
 
-    internal ReceiveSlot(int index, uint ssrc, string mid, TimeSpan history)
+    internal ReceiveSlot(int index, uint ssrc, string mid, TimeSpan history, bool decode = true)
     {
+        _decoder = decode ? OpusCodecFactory.CreateDecoder(48_000, 1) : null;
         Index = index;
         Ssrc = ssrc;
         Mid = mid;
-        _ring = new short[(int)(history.TotalSeconds * 48_000)];
+        _ring = new short[decode ? Math.Max(1, (int)(history.TotalSeconds * 48_000)) : 1];
         Statistics = new ReceiveStatistics(ssrc);
     }
 
@@ -93,6 +94,11 @@ public sealed class ReceiveSlot : IDisposable
 
     internal void Decode(ReadOnlySpan<byte> opus)
     {
+        if (_decoder is null)
+        {
+            Interlocked.Increment(ref _packets);
+            return;
+        }
         int samples;
         try
         {
@@ -128,5 +134,5 @@ public sealed class ReceiveSlot : IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose() => _decoder.Dispose();
+    public void Dispose() => _decoder?.Dispose();
 }

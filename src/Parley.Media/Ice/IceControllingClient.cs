@@ -45,7 +45,7 @@ public static class IceControllingClient
             writer.AddUseCandidate();
         }
 
-        writer.AddMessageIntegrity(remote.PasswordKey);
+        writer.AddMessageIntegrity(remote.IntegrityKey);
         return writer.AddFingerprint();
     }
 
@@ -90,7 +90,7 @@ public static class IceControllingClient
             return IceCheckResult.ErrorResponse;
         }
 
-        if (!response.VerifyMessageIntegrity(remote.PasswordKey))
+        if (!response.VerifyMessageIntegrity(remote.IntegrityKey))
         {
             return IceCheckResult.IntegrityInvalid;
         }

@@ -7,11 +7,12 @@ namespace Parley.Media.Ice;
 /// An ICE username fragment and password (RFC 8839 §5.4): ufrag of 4–256 ice-chars, password
 /// of 22–256 ice-chars, where ice-char is ALPHA / DIGIT / "+" / "/".
 /// </summary>
-public sealed class IceCredentials
+public sealed class IceCredentials : IDisposable
 {
     private const string IceChars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     private readonly byte[] _ufragBytes;
     private readonly byte[] _passwordKey;
+    private StunIntegrityKey? _integrityKey;
 
     public IceCredentials(string ufrag, string password)
     {
@@ -42,6 +43,32 @@ public sealed class IceCredentials
 
     /// <summary>The MESSAGE-INTEGRITY key: the password's bytes.</summary>
     public ReadOnlySpan<byte> PasswordKey => _passwordKey;
+
+    /// <summary>
+    /// The password as a MESSAGE-INTEGRITY key kept keyed, created on first use: the responder
+    /// verifies and signs with it, which halves the cost of a check.
+    /// </summary>
+    public StunIntegrityKey IntegrityKey
+    {
+        get
+        {
+            if (_integrityKey is { } key)
+            {
+                return key;
+            }
+
+            var created = new StunIntegrityKey(_passwordKey);
+            if (Interlocked.CompareExchange(ref _integrityKey, created, null) is { } raced)
+            {
+                created.Dispose();
+                return raced;
+            }
+
+            return created;
+        }
+    }
+
+    public void Dispose() => _integrityKey?.Dispose();
 
     /// <summary>
     /// Random credentials from the OS CSPRNG. The ufrag also keys the session lookup in the SFU,

@@ -74,7 +74,7 @@ public static class IceLiteResponder
             return Error(request, response, IceBindingResult.UnknownUsername, 401, "Unauthenticated", null);
         }
 
-        if (!request.VerifyMessageIntegrity(local.PasswordKey))
+        if (!request.VerifyMessageIntegrity(local.IntegrityKey))
         {
             return Error(request, response, IceBindingResult.IntegrityInvalid, 401, "Unauthenticated", null);
         }
@@ -93,7 +93,7 @@ public static class IceLiteResponder
 
         var writer = new StunMessageWriter(response, StunClass.SuccessResponse, StunMethod.Binding, request.TransactionId);
         writer.AddXorMappedAddress(remote);
-        writer.AddMessageIntegrity(local.PasswordKey);
+        writer.AddMessageIntegrity(local.IntegrityKey);
         var length = writer.AddFingerprint();
         request.TryGetPriority(out var priority);
         return new IceBindingOutcome(IceBindingResult.Success, length, request.HasUseCandidate, priority);
@@ -113,7 +113,7 @@ public static class IceLiteResponder
         writer.AddErrorCode(code, reason);
         if (signWith is not null)
         {
-            writer.AddMessageIntegrity(signWith.PasswordKey);
+            writer.AddMessageIntegrity(signWith.IntegrityKey);
         }
 
         return new IceBindingOutcome(result, writer.AddFingerprint(), false, 0);
@@ -126,7 +126,7 @@ public static class IceLiteResponder
         var writer = new StunMessageWriter(response, StunClass.ErrorResponse, StunMethod.Binding, request.TransactionId);
         writer.AddErrorCode(420, "Unknown Attribute");
         writer.AddUnknownAttributes(unknown[..count]);
-        writer.AddMessageIntegrity(local.PasswordKey);
+        writer.AddMessageIntegrity(local.IntegrityKey);
         return new IceBindingOutcome(IceBindingResult.UnknownAttribute, writer.AddFingerprint(), false, 0);
     }
 

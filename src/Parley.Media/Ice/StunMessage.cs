@@ -270,6 +270,19 @@ public readonly ref partial struct StunMessage
         return CryptographicOperations.FixedTimeEquals(mac, Value(_integrityOffset));
     }
 
+    /// <summary>As <see cref="VerifyMessageIntegrity(ReadOnlySpan{byte})"/>, with a key kept keyed.</summary>
+    public bool VerifyMessageIntegrity(StunIntegrityKey key)
+    {
+        if (_integrityOffset < 0)
+        {
+            return false;
+        }
+
+        Span<byte> mac = stackalloc byte[StunConstants.MessageIntegrityLength];
+        key.Compute(_packet[.._integrityOffset], mac);
+        return CryptographicOperations.FixedTimeEquals(mac, Value(_integrityOffset));
+    }
+
     /// <summary>RFC 8489 §14.7: CRC-32 of the message up to FINGERPRINT, length adjusted, XOR 0x5354554E.</summary>
     public bool VerifyFingerprint()
     {

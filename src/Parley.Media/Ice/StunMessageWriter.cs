@@ -148,6 +148,14 @@ public ref struct StunMessageWriter
         StunMessage.ComputeMessageIntegrity(_buffer[..before], key, slot);
     }
 
+    /// <summary>MESSAGE-INTEGRITY with a key kept keyed (no re-keying per message).</summary>
+    public void AddMessageIntegrity(StunIntegrityKey key)
+    {
+        var before = _length;
+        var slot = Reserve(StunAttributeType.MessageIntegrity, StunConstants.MessageIntegrityLength);
+        key.Compute(_buffer[..before], slot);
+    }
+
     /// <summary>FINGERPRINT (RFC 8489 §14.7); must be the last attribute.</summary>
     public int AddFingerprint()
     {

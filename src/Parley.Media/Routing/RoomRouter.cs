@@ -81,6 +81,21 @@ public sealed partial class RoomRouter
             Deactivate(peer);
             RaiseActiveSpeakersChanged();
         }
+        if (peer.HasSpoken)
+        {
+            // Slots keep their numbering but must not keep a departed peer (and its SRTP state) alive.
+            for (var i = 0; i < _peerCount; i++)
+            {
+                var slots = _peers[i].Slots;
+                for (var s = 0; s < slots.Length; s++)
+                {
+                    if (ReferenceEquals(slots[s].Source, peer))
+                    {
+                        slots[s].Source = null;
+                    }
+                }
+            }
+        }
     }
 
     /// <summary>Takes effect on the next packet; a publisher losing the right also loses its slot now.</summary>

@@ -12,7 +12,9 @@ public sealed partial class SrtpSession
     /// <summary>
     /// Protects the RTP packet in <paramref name="buffer"/>[..<paramref name="length"/>] in place and
     /// appends the tag, so the buffer needs <see cref="RtpOverhead"/> bytes of room after the packet.
-    /// Returns false for a malformed header, too little room, or a new SSRC beyond <see cref="MaxSsrcs"/>.
+    /// Returns false for a malformed header, too little room, a new SSRC beyond <see cref="MaxSsrcs"/>,
+    /// or a packet index already protected (the same sequence number again, or one more than 64
+    /// behind the highest).
     /// </summary>
     public bool TryProtectRtp(Span<byte> buffer, int length, out int protectedLength)
     {
@@ -33,8 +35,11 @@ public sealed partial class SrtpSession
 
         ref SrtpStreamState stream = ref _streams[slot];
         long estimated = SrtpStreamState.EstimateIndex(stream.Rtp, RtpHeader.ReadSequenceNumber(buffer));
-        if (estimated < 0)
+        if (estimated < 0 || stream.Rtp.IsReplayed((ulong)estimated))
         {
+            // Never protect one index twice: with GCM a repeated IV leaks the keystream and the
+            // hash key (RFC 7714 §8.1 requires unique IVs); libsrtp refuses it too, unless told
+            // to allow retransmissions.
             return false;
         }
 

@@ -9,7 +9,7 @@ namespace Parley.Media.Srtp;
 /// SRTP and SRTCP (RFC 3711; AEAD_AES_128_GCM per RFC 7714) for one direction of one peer: a session
 /// either protects what we send or unprotects what we receive, for up to <see cref="MaxSsrcs"/>
 /// SSRCs. Packets are transformed in place and nothing is allocated per packet. Not thread-safe:
-/// the owner calls it from one thread at a time.
+/// the owner calls it, RTP and RTCP alike, from one thread at a time.
 /// </summary>
 public sealed partial class SrtpSession : IDisposable
 {
@@ -145,7 +145,8 @@ public sealed partial class SrtpSession : IDisposable
     /// <summary>
     /// Forgets an SSRC (a stream that ended), freeing its place in the table. A packet of it seen
     /// later starts over as a new stream, ROC 0 and an empty replay window, so only do this for a
-    /// stream that will not come back under the same keys.
+    /// stream that will not come back under the same keys (a sender would repeat packet indices,
+    /// and with them GCM IVs; a receiver would accept replays of its old packets).
     /// </summary>
     public bool RemoveSsrc(uint ssrc)
     {

@@ -4,9 +4,22 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Parley.Server.Data;
 
-/// <summary>Users (Identity), invites, follows and rooms.</summary>
-public sealed class ParleyDbContext(DbContextOptions<ParleyDbContext> options) : IdentityDbContext<ParleyUser>(options)
+/// <summary>
+/// Users (Identity), invites, follows and rooms. This type carries the SQLite migrations;
+/// <see cref="PostgresParleyDbContext"/> the same model's PostgreSQL migrations.
+/// </summary>
+public class ParleyDbContext : IdentityDbContext<ParleyUser>
 {
+    public ParleyDbContext(DbContextOptions<ParleyDbContext> options)
+        : base(options)
+    {
+    }
+
+    protected ParleyDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public DbSet<InviteRecord> Invites => Set<InviteRecord>();
 
     public DbSet<Follow> Follows => Set<Follow>();

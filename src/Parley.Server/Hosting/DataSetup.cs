@@ -24,7 +24,8 @@ internal static class DataSetup
         {
             var connectionString = builder.Configuration.GetConnectionString("Parley")
                 ?? throw new InvalidOperationException("Parley:Database:Provider is Postgres but ConnectionStrings:Parley is not set.");
-            builder.Services.AddDbContext<ParleyDbContext>(options => options.UseNpgsql(connectionString));
+            // Resolved as ParleyDbContext everywhere; the subtype selects the PostgreSQL migrations.
+            builder.Services.AddDbContext<ParleyDbContext, PostgresParleyDbContext>(options => options.UseNpgsql(connectionString));
         }
         else if (provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
         {
@@ -42,21 +43,10 @@ internal static class DataSetup
         return builder;
     }
 
-    /// <summary>
-    /// Applies the SQLite migrations. PostgreSQL has no migrations of its own yet: its schema is
-    /// created from the model on an empty database (EnsureCreated), which cannot evolve it later.
-    /// </summary>
+    /// <summary>Applies the provider's migrations (SQLite: Data/Migrations; PostgreSQL: Data/Migrations/Postgres).</summary>
     public static async Task MigrateDatabaseAsync(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ParleyDbContext>();
-        if (db.Database.IsSqlite())
-        {
-            await db.Database.MigrateAsync();
-        }
-        else
-        {
-            await db.Database.EnsureCreatedAsync();
-        }
+        await scope.ServiceProvider.GetRequiredService<ParleyDbContext>().Database.MigrateAsync();
     }
 }

@@ -1,3 +1,4 @@
+using System.Net;
 using Parley.Rooms;
 using Parley.Server.Hubs;
 using Parley.Server.Rooms;
@@ -16,7 +17,10 @@ internal static class OrleansSetup
         builder.Services.AddSingleton<IRoomHistory, EfRoomHistory>();
         builder.Services.AddParleyRooms();
         builder.Services.Configure<RoomOptions>(builder.Configuration.GetSection($"{ParleyOptions.Section}:Rooms"));
-        builder.UseOrleans(silo => silo.UseLocalhostClustering(orleans.SiloPort, orleans.GatewayPort, serviceId: orleans.ServiceId, clusterId: orleans.ClusterId));
+        // Localhost clustering: this node is the primary silo, or joins the one at PrimarySiloPort
+        // (several nodes on one machine). Production clustering (Redis) is a later step.
+        var primary = orleans.PrimarySiloPort > 0 ? new IPEndPoint(IPAddress.Loopback, orleans.PrimarySiloPort) : null;
+        builder.UseOrleans(silo => silo.UseLocalhostClustering(orleans.SiloPort, orleans.GatewayPort, primary, orleans.ServiceId, orleans.ClusterId));
         builder.Services.AddSingleton<RoomPresence>();
         builder.Services.AddSingleton<RoomEventRelay>();
         builder.Services.AddHostedService(services => services.GetRequiredService<RoomEventRelay>());

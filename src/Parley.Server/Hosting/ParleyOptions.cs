@@ -48,6 +48,12 @@ public sealed class HubOptions
 {
     /// <summary>How long a disconnected user keeps their place (and role) before they leave the room.</summary>
     public TimeSpan DisconnectGrace { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Hub calls a connection may make in a burst before <c>rate_limited</c> refusals.</summary>
+    public int CallBurst { get; set; } = 20;
+
+    /// <summary>Hub calls per second a connection earns back.</summary>
+    public int CallsPerSecond { get; set; } = 10;
 }
 
 public sealed class OrleansOptions
@@ -55,6 +61,9 @@ public sealed class OrleansOptions
     public int SiloPort { get; set; } = 11111;
 
     public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>0: this node is the primary silo; otherwise the primary's silo port on this machine.</summary>
+    public int PrimarySiloPort { get; set; }
 
     public string ClusterId { get; set; } = "parley";
 

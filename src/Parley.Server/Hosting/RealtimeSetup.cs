@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.SignalR;
 using Parley.Protocol.Rooms;
 using Parley.Server.Hubs;
 using Parley.Server.Rooms;
@@ -9,7 +10,8 @@ internal static class RealtimeSetup
 {
     public static IHostApplicationBuilder AddParleyRealtime(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddSignalR();
+        builder.Services.AddSingleton<HubRateLimitFilter>();
+        builder.Services.AddSignalR(hub => hub.AddFilter<HubRateLimitFilter>());
         builder.Services.AddSingleton<DisconnectGrace>();
         builder.Services.AddScoped<RoomAccess>();
         builder.Services.AddScoped<InviteService>();

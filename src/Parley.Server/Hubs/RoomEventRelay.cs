@@ -54,8 +54,14 @@ internal sealed partial class RoomEventRelay(
         }
         if (_self is not null)
         {
-            // Stopped before the silo (hosted services stop in reverse order), so it still knows the reference.
-            grains.DeleteObjectReference<IRoomObserver>(_self);
+            try
+            {
+                grains.DeleteObjectReference<IRoomObserver>(_self);
+            }
+            catch (ArgumentException)
+            {
+                // The silo's runtime stopped first and already forgot its local objects.
+            }
             _self = null;
         }
     }

@@ -38,6 +38,24 @@ public sealed class CSharpPeersThroughSfuTests
     }
 
     [Fact]
+    public async Task RoomsAreIsolatedFromEachOther()
+    {
+        await using var sfu = await SfuHarness.StartAsync();
+        await sfu.ConnectAsync("room-a", "speaker-a", canPublish: true, new ToneSource(440));
+        await sfu.ConnectAsync("room-b", "speaker-b", canPublish: true, new ToneSource(880));
+        var listenerA = await sfu.ConnectAsync("room-a", "listener-a");
+        var listenerB = await sfu.ConnectAsync("room-b", "listener-b");
+
+        await listenerA.WaitForAudioAsync(0, Second, SfuHarness.Timeout);
+        await listenerB.WaitForAudioAsync(0, Second, SfuHarness.Timeout);
+
+        Assert.InRange(SfuHarness.DominantFrequency(listenerA, 0), 430, 450);
+        Assert.InRange(SfuHarness.DominantFrequency(listenerB, 0), 870, 890);
+        Assert.Equal(1, listenerA.Slots.Count(s => s.PacketsReceived > 0));
+        Assert.Equal(1, listenerB.Slots.Count(s => s.PacketsReceived > 0));
+    }
+
+    [Fact]
     public async Task AForbiddenPublisherIsHeardByNobodyFromItsNextPacket()
     {
         await using var sfu = await SfuHarness.StartAsync();

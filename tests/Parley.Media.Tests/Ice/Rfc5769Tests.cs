@@ -41,6 +41,26 @@ public class Rfc5769Tests
     }
 
     [Fact]
+    public void AKeptKeyVerifiesAndSignsLikeTheOneShotHmac()
+    {
+        using var key = new StunIntegrityKey(Key);
+        Assert.True(StunMessage.TryParse(Rfc5769Vectors.Request, out var request));
+        Assert.True(request.VerifyMessageIntegrity(key));
+        Assert.True(request.VerifyMessageIntegrity(key));
+        using var wrong = new StunIntegrityKey("VOkJxbRl1RmTxUk/WvJxBu"u8);
+        Assert.False(request.VerifyMessageIntegrity(wrong));
+
+        var buffer = new byte[128];
+        var writer = new StunMessageWriter(buffer, StunClass.SuccessResponse, StunMethod.Binding, Rfc5769Vectors.TransactionId);
+        writer.AddAttribute(StunAttributeType.Software, "test vector"u8);
+        buffer[writer.Length - 1] = 0x20;
+        writer.AddXorMappedAddress(new IPEndPoint(IPAddress.Parse("192.0.2.1"), 32853));
+        writer.AddMessageIntegrity(key);
+        var length = writer.AddFingerprint();
+        Assert.Equal(Convert.ToHexString(Rfc5769Vectors.Ipv4Response), Convert.ToHexString(buffer, 0, length));
+    }
+
+    [Fact]
     public void SampleIpv4ResponseGivesTheMappedAddress()
     {
         Assert.True(StunMessage.TryParse(Rfc5769Vectors.Ipv4Response, out var message));

@@ -315,6 +315,26 @@ public class SrtpSessionTests
         Assert.Equal(SrtpError.None, Unprotect(receiver, genuine, out _));
     }
 
+    [Theory]
+    [MemberData(nameof(Profiles))]
+    public void ProtectNeverUsesOnePacketIndexTwice(SrtpProfile profile)
+    {
+        using SrtpSession sender = SrtpSession.Create(profile, MasterKey, Salt(profile));
+        byte[] plain = RtpPacket(500);
+        var buffer = new byte[plain.Length + 16];
+        plain.CopyTo(buffer, 0);
+        Assert.True(sender.TryProtectRtp(buffer, plain.Length, out _));
+        plain.CopyTo(buffer, 0);
+
+        Assert.False(sender.TryProtectRtp(buffer, plain.Length, out _));
+        Assert.Equal(plain, buffer[..plain.Length]);
+        Protect(sender, RtpPacket(498)); // late but never used: allowed
+        Protect(sender, RtpPacket(700));
+        plain = RtpPacket(600);
+        plain.CopyTo(buffer, 0);
+        Assert.False(sender.TryProtectRtp(buffer, plain.Length, out _)); // 100 behind: out of the window
+    }
+
     [Fact]
     public void CreateRejectsKeysOfTheWrongLength()
     {

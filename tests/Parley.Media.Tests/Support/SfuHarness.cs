@@ -21,7 +21,7 @@ internal sealed class SfuHarness : IAsyncDisposable
 
     public ConcurrentQueue<PeerStateChangedEventArgs> StateChanges { get; } = new();
 
-    public static async Task<SfuHarness> StartAsync(Func<MediaServerOptions, MediaServerOptions>? configure = null)
+    public static async Task<SfuHarness> StartAsync(Func<MediaServerOptions, MediaServerOptions>? configure = null, TimeProvider? timeProvider = null)
     {
         var options = new MediaServerOptions
         {
@@ -30,7 +30,7 @@ internal sealed class SfuHarness : IAsyncDisposable
             AnnouncedAddresses = [IPAddress.Loopback],
             LoopbackOnly = true,
         };
-        var server = new MediaServer(configure?.Invoke(options) ?? options);
+        var server = new MediaServer(configure?.Invoke(options) ?? options, timeProvider);
         await server.StartAsync();
         var harness = new SfuHarness(server);
         server.PeerStateChanged += (_, e) => harness.StateChanges.Enqueue(e);
