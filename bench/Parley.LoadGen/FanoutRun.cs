@@ -117,9 +117,13 @@ internal sealed class FanoutRun(IServerTarget target, RunOptions options)
             {
                 var e = after[i].Expected - before[i].Expected;
                 var r = after[i].Received - before[i].Received;
+                if (before[i].Expected == 0)
+                {
+                    continue; // never joined: counted in "joined", not as forwarding loss
+                }
                 if (e <= 0)
                 {
-                    // A listener that heard nothing in the window lost the whole window.
+                    // A joined listener that heard nothing in the window lost the whole window.
                     e = (long)(options.Speakers * elapsed * 50);
                     r = 0;
                 }

@@ -9,7 +9,7 @@ namespace Parley.LoadGen;
 /// Parley through bench/Parley.SfuHost, a separate process: POST /peers with our offer, the
 /// answer back. Stands in for the hub's ConnectMedia until the server wires media.
 /// </summary>
-internal sealed class ParleyHostTarget(string hostDll, string? cpus, string resultsDir, int slots) : IServerTarget
+internal sealed class ParleyHostTarget(string hostDll, string? cpus, string resultsDir, int slots, string[] environment) : IServerTarget
 {
     private const int HttpPort = 5099;
     private readonly HttpClient _http = new() { BaseAddress = new Uri($"http://127.0.0.1:{HttpPort}/"), Timeout = TimeSpan.FromSeconds(30) };
@@ -23,7 +23,7 @@ internal sealed class ParleyHostTarget(string hostDll, string? cpus, string resu
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        _process = ServerProcess.Start("dotnet", ["exec", hostDll, "--http-port", HttpPort.ToString(System.Globalization.CultureInfo.InvariantCulture)], cpus, Path.Combine(resultsDir, "parley-host.log"));
+        _process = ServerProcess.Start("dotnet", ["exec", hostDll, "--http-port", HttpPort.ToString(System.Globalization.CultureInfo.InvariantCulture)], cpus, Path.Combine(resultsDir, "parley-host.log"), environment);
         var deadline = Stopwatch.StartNew();
         while (true)
         {

@@ -11,6 +11,7 @@ var storm = new Option<int>("--join-storm") { Description = "Seconds over which 
 var concurrency = new Option<int>("--join-concurrency") { Description = "Joins in flight at once (the load generator's DTLS threads).", DefaultValueFactory = _ => 48 };
 var receiverCount = new Option<int>("--receivers") { Description = "Receiver threads (epoll + recvmmsg).", DefaultValueFactory = _ => 1 };
 var batchSleep = new Option<int>("--batch-sleep") { Description = "Receiver pause (ms) after a busy wake-up, to batch more datagrams per recvmmsg.", DefaultValueFactory = _ => 0 };
+var serverEnv = new Option<string[]>("--parley-env") { Description = "KEY=VALUE environment for the Parley host process (runtime knobs, for before/after figures).", DefaultValueFactory = _ => [], AllowMultipleArgumentsPerToken = true };
 var serverCpus = new Option<string?>("--server-cpus") { Description = "taskset CPU list for the server process." };
 var signaling = new Option<string>("--signaling") { Description = "Parley signaling: sfuhost (bench host process) or hub (ConnectMedia on /hubs/room).", DefaultValueFactory = _ => "sfuhost" };
 var hostDll = new Option<string>("--sfuhost") { Description = "Path of Parley.SfuHost.dll.", DefaultValueFactory = _ => "bench/Parley.SfuHost/bin/Release/net10.0/Parley.SfuHost.dll" };
@@ -20,7 +21,7 @@ var stopLoss = new Option<double>("--stop-loss") { Description = "Stop raising N
 
 var root = new RootCommand("Parley fan-out load generator: M speakers, N listeners, Parley and Janus side by side.")
 {
-    servers, counts, speakers, window, storm, concurrency, receiverCount, batchSleep, serverCpus, signaling, hostDll, janusConf, results, stopLoss,
+    servers, counts, speakers, window, storm, concurrency, receiverCount, batchSleep, serverEnv, serverCpus, signaling, hostDll, janusConf, results, stopLoss,
 };
 root.SetAction(async (parse, cancellationToken) =>
 {
@@ -38,7 +39,7 @@ root.SetAction(async (parse, cancellationToken) =>
         {
             IServerTarget target = server switch
             {
-                "parley" => new ParleyHostTarget(Path.GetFullPath(parse.GetValue(hostDll)!), parse.GetValue(serverCpus), dir, 3),
+                "parley" => new ParleyHostTarget(Path.GetFullPath(parse.GetValue(hostDll)!), parse.GetValue(serverCpus), dir, 3, parse.GetValue(serverEnv)!),
                 "janus" => new JanusTarget(Path.GetFullPath(parse.GetValue(janusConf)!), parse.GetValue(serverCpus), dir),
                 _ => throw new ArgumentException($"Unknown server {server}."),
             };

@@ -99,7 +99,7 @@ internal sealed record RemoteSdp(string Ufrag, string Pwd, DtlsFingerprint Finge
 /// <summary>Starts and stops a server process by PID, pinned with taskset.</summary>
 internal static class ServerProcess
 {
-    public static Process Start(string file, IEnumerable<string> arguments, string? cpus, string logPath)
+    public static Process Start(string file, IEnumerable<string> arguments, string? cpus, string logPath, IEnumerable<string>? environment = null)
     {
         var info = new ProcessStartInfo
         {
@@ -117,6 +117,11 @@ internal static class ServerProcess
         foreach (var a in arguments)
         {
             info.ArgumentList.Add(a);
+        }
+        foreach (var pair in environment ?? [])
+        {
+            var eq = pair.IndexOf('=', StringComparison.Ordinal);
+            info.Environment[pair[..eq]] = pair[(eq + 1)..];
         }
         var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {file}.");
         var log = new StreamWriter(logPath, append: false) { AutoFlush = true };
