@@ -1,0 +1,30 @@
+namespace Parley.LoadGen;
+
+/// <summary>One server at one listener count.</summary>
+internal sealed record RunResult
+{
+    public required string Server { get; init; }
+    public required int Listeners { get; init; }
+    public int Speakers { get; init; }
+    public int Joined { get; init; }
+    public double WindowSeconds { get; init; }
+    public long Forwarded { get; init; }
+    public double ServerCpuSeconds { get; init; }
+    public double ServerCpuPercent => WindowSeconds > 0 ? 100 * ServerCpuSeconds / WindowSeconds : 0;
+    public double PacketsPerCpuSecond => ServerCpuSeconds > 0 ? Forwarded / ServerCpuSeconds : double.NaN;
+    public double CpuMicrosPerPacket => Forwarded > 0 ? ServerCpuSeconds * 1e6 / Forwarded : double.NaN;
+    public double LossPercent { get; init; }
+    public int ListenersOverTenthPercent { get; init; }
+    public double WorstListenerLossPercent { get; init; }
+    public double DelayP50Ms { get; init; }
+    public double DelayP99Ms { get; init; }
+    public double JoinP50Ms { get; init; }
+    public double JoinP99Ms { get; init; }
+    public double RssMiB { get; init; }
+    public double RssPerListenerKiB { get; init; }
+    public string Gc { get; init; } = "–";
+    public long SrtpVerified { get; init; }
+    public long SrtpFailures { get; init; }
+    public double LoadGenCpuPercent { get; init; }
+    public string? Error { get; init; }
+}
