@@ -1,8 +1,10 @@
 using System.Runtime.InteropServices;
+using Parley.Media.Transport;
 
 namespace Parley.LoadGen;
 
-/// <summary>epoll and recvmmsg, so one thread drains thousands of listener sockets in batches.</summary>
+/// <summary>epoll and recvmmsg, so one thread drains thousands of listener sockets in batches.
+/// The message structures are Media's (<see cref="LibC"/>), shared through InternalsVisibleTo.</summary>
 internal static unsafe partial class Native
 {
     public const int EpollCtlAdd = 1;
@@ -19,32 +21,6 @@ internal static unsafe partial class Native
         public ulong Data;
     }
 
-    [StructLayout(LayoutKind.Sequential)]
-    public struct IoVec
-    {
-        public void* Base;
-        public nuint Length;
-    }
-
-    [StructLayout(LayoutKind.Sequential)]
-    public struct MsgHdr
-    {
-        public void* Name;
-        public uint NameLength;
-        public IoVec* Iov;
-        public nuint IovLength;
-        public void* Control;
-        public nuint ControlLength;
-        public int Flags;
-    }
-
-    [StructLayout(LayoutKind.Sequential)]
-    public struct MMsgHdr
-    {
-        public MsgHdr Header;
-        public uint Length;
-    }
-
     [LibraryImport("libc", EntryPoint = "epoll_create1", SetLastError = true)]
     public static partial int EpollCreate1(int flags);
 
@@ -55,7 +31,7 @@ internal static unsafe partial class Native
     public static partial int EpollWait(int epfd, EpollEvent* events, int maxEvents, int timeout);
 
     [LibraryImport("libc", EntryPoint = "recvmmsg", SetLastError = true)]
-    public static partial int RecvMmsg(int fd, MMsgHdr* msgs, uint vlen, int flags, void* timeout);
+    public static partial int RecvMmsg(int fd, LibC.MMsgHdr* msgs, uint vlen, int flags, void* timeout);
 
     [LibraryImport("libc", EntryPoint = "close")]
     public static partial int Close(int fd);

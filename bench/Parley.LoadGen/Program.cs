@@ -56,7 +56,7 @@ root.SetAction(async (parse, cancellationToken) =>
             all.Add(result);
             AnsiConsole.MarkupLine(CultureInfo.InvariantCulture, "[bold]{0}[/] N={1}: {2:N0} pkt per CPU-s, {3:0.00} µs/pkt, loss {4:0.000} %, joined {5}{6}",
                 result.Server, n, result.PacketsPerCpuSecond, result.CpuMicrosPerPacket, result.LossPercent, result.Joined, Markup.Escape(result.Error is null ? "" : " — " + result.Error));
-            await File.WriteAllTextAsync(Path.Combine(dir, "results.json"), System.Text.Json.JsonSerializer.Serialize(all, new System.Text.Json.JsonSerializerOptions { WriteIndented = true }), cancellationToken);
+            await File.WriteAllTextAsync(Path.Combine(dir, "results.json"), System.Text.Json.JsonSerializer.Serialize(all, new System.Text.Json.JsonSerializerOptions { WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals }), cancellationToken);
             if (result.Forwarded == 0 || result.LossPercent > parse.GetValue(stopLoss))
             {
                 break; // the knee: larger N only loses more

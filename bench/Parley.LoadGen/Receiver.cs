@@ -1,3 +1,4 @@
+using Parley.Media.Transport;
 using System.Runtime.InteropServices;
 
 namespace Parley.LoadGen;
@@ -49,8 +50,8 @@ internal sealed unsafe class Receiver : IDisposable
     private readonly Dictionary<int, BenchPeer> _peers = [];
     private readonly byte* _buffers;
     private readonly byte* _controls;
-    private readonly Native.IoVec* _iov;
-    private readonly Native.MMsgHdr* _msgs;
+    private readonly LibC.IoVec* _iov;
+    private readonly LibC.MMsgHdr* _msgs;
     private readonly Native.EpollEvent* _events;
     private volatile bool _stopping;
 
@@ -71,8 +72,8 @@ internal sealed unsafe class Receiver : IDisposable
         }
         _buffers = (byte*)NativeMemory.AllocZeroed(Batch * BufferSize);
         _controls = (byte*)NativeMemory.AllocZeroed(Batch * ControlSize);
-        _iov = (Native.IoVec*)NativeMemory.AllocZeroed((nuint)(Batch * sizeof(Native.IoVec)));
-        _msgs = (Native.MMsgHdr*)NativeMemory.AllocZeroed((nuint)(Batch * sizeof(Native.MMsgHdr)));
+        _iov = (LibC.IoVec*)NativeMemory.AllocZeroed((nuint)(Batch * sizeof(LibC.IoVec)));
+        _msgs = (LibC.MMsgHdr*)NativeMemory.AllocZeroed((nuint)(Batch * sizeof(LibC.MMsgHdr)));
         _events = (Native.EpollEvent*)NativeMemory.AllocZeroed((nuint)(MaxEvents * sizeof(Native.EpollEvent)));
         for (var i = 0; i < Batch; i++)
         {
@@ -171,7 +172,7 @@ internal sealed unsafe class Receiver : IDisposable
         }
     }
 
-    private static long ReadTimestamp(ref Native.MsgHdr header)
+    private static long ReadTimestamp(ref LibC.MsgHdr header)
     {
         // struct cmsghdr { size_t len; int level; int type; } then struct timespec (RFC-free: Linux ABI).
         var control = (byte*)header.Control;
