@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Parley.Protocol.Accounts;
 using Parley.Protocol.Rooms;
@@ -118,7 +119,7 @@ public sealed class ModerationTests(ParleyFactory factory) : IClassFixture<Parle
         await Expect.StatusAsync(await admin.Http.PostAsync($"/api/v1/admin/reports/{reportId}/suspend", null), HttpStatusCode.OK);
 
         await Expect.ProblemAsync(await host.Http.GetAsync("/api/v1/me"), HttpStatusCode.Unauthorized);
-        using var fresh = new TestUser(factory.BaseAddress, "rep_host");
+        await using var fresh = new TestUser(factory.BaseAddress, "rep_host");
         var login = await fresh.Http.PostAsJsonAsync("/api/v1/auth/login", new { userName = "rep_host", password = TestUser.Password });
         await Expect.ProblemAsync(login, HttpStatusCode.Forbidden);
         await Expect.ProblemAsync(await fresh.Http.GetAsync("/api/v1/me"), HttpStatusCode.Unauthorized);
