@@ -104,7 +104,10 @@ public sealed class ModerationTests(ParleyFactory factory) : IClassFixture<Parle
         var host = await factory.SignUpAsync("rep_host");
         var reporter = await factory.SignUpAsync("rep_reporter");
         var roomId = await OpenRoomAsync(host);
-        await (await host.ConnectAsync()).JoinAsync(roomId);
+        var watcher = await factory.SignUpAsync("rep_watcher");
+        var w = await watcher.ConnectAsync();
+        await (await host.ConnectAsync()).JoinAsync(roomId);                              // 1
+        await w.JoinAsync(roomId);                                                        // 2
         var invite = await (await host.Http.PostAsync("/api/v1/invites", null)).Content.ReadFromJsonAsync<Invite>();
 
         var created = await reporter.Http.PostAsJsonAsync("/api/v1/reports", new { userName = "rep_host", roomId, reason = "shouting slurs" });
@@ -118,6 +121,8 @@ public sealed class ModerationTests(ParleyFactory factory) : IClassFixture<Parle
         await Expect.ProblemAsync(await reporter.Http.PostAsync($"/api/v1/admin/reports/{reportId}/suspend", null), HttpStatusCode.Forbidden);
         await Expect.StatusAsync(await admin.Http.PostAsync($"/api/v1/admin/reports/{reportId}/suspend", null), HttpStatusCode.OK);
 
+        await w.WaitForVersionAsync(3);
+        Assert.Equal(new ParticipantRemoved(host.Id), w.Received[^1].Event);
         await Expect.ProblemAsync(await host.Http.GetAsync("/api/v1/me"), HttpStatusCode.Unauthorized);
         await using var fresh = new TestUser(factory.BaseAddress, "rep_host");
         var login = await fresh.Http.PostAsJsonAsync("/api/v1/auth/login", new { userName = "rep_host", password = TestUser.Password });

@@ -17,12 +17,12 @@ internal static class ReportsApi
         api.MapPost("/reports", ReportAsync).WithTags("Reports");
         var admin = api.MapGroup("/admin").WithTags("Admin");
         admin.MapGet("/reports", ListAsync);
-        admin.MapPost("/reports/{reportId:long}/warn", (long reportId, ClaimsPrincipal caller, ParleyDbContext db, UserManager<ParleyUser> users, TimeProvider time, CancellationToken ct)
-            => ResolveAsync(reportId, ReportStatus.Warned, caller, db, users, time, ct));
-        admin.MapPost("/reports/{reportId:long}/suspend", (long reportId, ClaimsPrincipal caller, ParleyDbContext db, UserManager<ParleyUser> users, TimeProvider time, CancellationToken ct)
-            => ResolveAsync(reportId, ReportStatus.Suspended, caller, db, users, time, ct));
-        admin.MapPost("/reports/{reportId:long}/dismiss", (long reportId, ClaimsPrincipal caller, ParleyDbContext db, UserManager<ParleyUser> users, TimeProvider time, CancellationToken ct)
-            => ResolveAsync(reportId, ReportStatus.Dismissed, caller, db, users, time, ct));
+        admin.MapPost("/reports/{reportId:long}/warn", (long reportId, ClaimsPrincipal caller, ParleyDbContext db, UserManager<ParleyUser> users, IGrainFactory grains, TimeProvider time, CancellationToken ct)
+            => ResolveAsync(reportId, ReportStatus.Warned, caller, db, users, grains, time, ct));
+        admin.MapPost("/reports/{reportId:long}/suspend", (long reportId, ClaimsPrincipal caller, ParleyDbContext db, UserManager<ParleyUser> users, IGrainFactory grains, TimeProvider time, CancellationToken ct)
+            => ResolveAsync(reportId, ReportStatus.Suspended, caller, db, users, grains, time, ct));
+        admin.MapPost("/reports/{reportId:long}/dismiss", (long reportId, ClaimsPrincipal caller, ParleyDbContext db, UserManager<ParleyUser> users, IGrainFactory grains, TimeProvider time, CancellationToken ct)
+            => ResolveAsync(reportId, ReportStatus.Dismissed, caller, db, users, grains, time, ct));
         admin.MapPost("/users/{userName}/unsuspend", UnsuspendAsync);
         admin.MapGet("/audit", AuditAsync);
         return api;
@@ -90,7 +90,7 @@ internal static class ReportsApi
     /// working on the next request, the hub refuses them, their invites stop working. Dismiss: nothing.
     /// </summary>
     internal static async Task<Results<Ok<ReportView>, ProblemHttpResult>> ResolveAsync(
-        long reportId, string status, ClaimsPrincipal caller, ParleyDbContext db, UserManager<ParleyUser> users, TimeProvider time, CancellationToken cancellationToken)
+        long reportId, string status, ClaimsPrincipal caller, ParleyDbContext db, UserManager<ParleyUser> users, IGrainFactory grains, TimeProvider time, CancellationToken cancellationToken)
     {
         if (!await IsAdminAsync(db, caller, cancellationToken))
         {
@@ -131,6 +131,15 @@ internal static class ReportsApi
                 target.SuspendedAt = now;
                 await users.UpdateAsync(target);
                 await users.UpdateSecurityStampAsync(target);
+                // Out of every live room they were in, at once (the same event as a removal, so
+                // their media session closes too).
+                var live = await db.RoomParticipants.Where(p => p.UserId == target.Id)
+                    .Join(db.Rooms.Where(r => r.EndedAt == null), p => p.RoomId, r => r.Id, (p, r) => r.Id)
+                    .ToListAsync(cancellationToken);
+                foreach (var roomId in live)
+                {
+                    await grains.GetGrain<IRoomModerationGrain>(roomId).EnforceBanAsync(target.Id);
+                }
             }
             else if (target is { IsAdmin: true })
             {
