@@ -1,4 +1,4 @@
-import { Bell, Flag, ShieldBan, UserX } from "lucide-react";
+import { Bell, Crown, Flag, ShieldBan, UserX } from "lucide-react";
 import { useState } from "react";
 import type { Participant } from "../../api";
 import { moderationApi } from "../../api/moderation";
@@ -38,6 +38,12 @@ export function ModerationActions({ roomId, person, me, onClose }: Props) {
             <ShieldBan size={18} /> Ban from all my rooms
           </button>
         </>
+      )}
+      {iModerate && person.role !== "audience" && (
+        <button className="btn soft" disabled={busy} data-testid="action-hand-over"
+          onClick={() => act(() => roomClient().call("HandOver", person.userId), `${person.displayName} now runs the room`)}>
+          <Crown size={18} /> Hand the room over
+        </button>
       )}
       {onStage && person.role === "audience" && (
         <button className="btn soft" disabled={busy} data-testid="action-ping"
