@@ -18,6 +18,7 @@ export const moderationApi = {
   hostBans: () => request<BanView[]>("GET", "/api/v1/me/bans"),
   hostUnban: (userName: string) => request<void>("DELETE", `/api/v1/me/bans/${enc(userName)}`),
   roomBans: (roomId: string) => request<BanView[]>("GET", `/api/v1/rooms/${enc(roomId)}/bans`),
+  roomBan: (roomId: string, userName: string, everywhere: boolean) => request<void>("POST", `/api/v1/rooms/${enc(roomId)}/bans`, { userName, everywhere }),
   roomUnban: (roomId: string, userName: string) => request<void>("DELETE", `/api/v1/rooms/${enc(roomId)}/bans/${enc(userName)}`),
   roomAudit: (roomId: string) => request<AuditView[]>("GET", `/api/v1/rooms/${enc(roomId)}/audit`),
   ping: (roomId: string, userName: string) => request<void>("POST", `/api/v1/rooms/${enc(roomId)}/pings`, { userName }),

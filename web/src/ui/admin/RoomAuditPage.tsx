@@ -15,6 +15,8 @@ export function RoomAuditPage() {
   const [error, setError] = useState<string | null>(null);
   const { busy, run } = useAction();
   const [version, setVersion] = useState(0);
+  const [banName, setBanName] = useState("");
+  const [everywhere, setEverywhere] = useState(false);
   useEffect(() => {
     moderationApi.roomAudit(id).then(setAudit, (e) => setError(errorMessage(e)));
     moderationApi.roomBans(id).then(setBans, () => undefined);
@@ -25,6 +27,15 @@ export function RoomAuditPage() {
       <main className="stack">
         <h1>Bans</h1>
         <ErrorAlert message={error} />
+        <form className="row" style={{ gap: 8 }} onSubmit={(e) => {
+          e.preventDefault();
+          const name = banName.trim();
+          if (name) void run(() => moderationApi.roomBan(id, name, everywhere), `Banned @${name}`).then(() => { setBanName(""); setVersion((v) => v + 1); });
+        }}>
+          <input value={banName} onChange={(e) => setBanName(e.target.value)} placeholder="user name" data-testid="ban-name" />
+          <label className="small"><input type="checkbox" checked={everywhere} onChange={(e) => setEverywhere(e.target.checked)} /> all my rooms</label>
+          <button className="btn danger small" disabled={busy || !banName.trim()} data-testid="ban-by-name">Ban</button>
+        </form>
         {bans.length === 0 && <p className="muted">Nobody is banned from this room.</p>}
         {bans.map((b) => (
           <div className="row" key={b.id} style={{ gap: 8 }} data-testid="ban">

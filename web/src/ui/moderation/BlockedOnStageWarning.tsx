@@ -1,10 +1,11 @@
 import type { Participant } from "../../api";
+import { blockedOnStage } from "./blockedOnStage";
 import { useBlocks } from "./useBlocks";
 
 /** A listener is warned when someone they blocked is on stage (blocks are checked against GET /me/blocks). */
 export function BlockedOnStageWarning({ participants }: { participants: readonly Participant[] }) {
   const { blocked } = useBlocks();
-  const onStage = participants.filter((p) => p.role !== "audience" && blocked.has(p.userId));
+  const onStage = blockedOnStage(participants, blocked);
   if (onStage.length === 0) return null;
   return (
     <div className="banner warn tiny" role="alert" data-testid="blocked-on-stage">
