@@ -240,3 +240,39 @@ public sealed class AbuseLimitTests(StrictLimitsFactory factory) : IClassFixture
         await closed.Task.WaitAsync(TimeSpan.FromSeconds(10));
     }
 }
+
+/// <summary>One ping an hour, two raised hands a minute; the hub's own call limit at its default.</summary>
+public sealed class LowLimitsFactory : ParleyFactory
+{
+    protected override IEnumerable<KeyValuePair<string, string>> Settings =>
+    [
+        new("Parley:Moderation:PingsPerHour", "1"),
+        new("Parley:Moderation:HandRaisesPerMinute", "2"),
+    ];
+}
+
+public sealed class LowLimitTests(LowLimitsFactory factory) : IClassFixture<LowLimitsFactory>
+{
+    [Fact]
+    public async Task PingsAndHandRaisesPastTheirLimitsAreRefused()
+    {
+        var admin = await factory.SignUpAsync("limit_host", admin: true);
+        var friend = await factory.SignUpAsync("limit_friend");
+        var room = await (await admin.Http.PostAsJsonAsync("/api/v1/rooms", new { title = "limits" })).Content.ReadFromJsonAsync<Room>();
+        var (h, f) = (await admin.ConnectAsync(), await friend.ConnectAsync());
+        await h.JoinAsync(room!.Id);
+        await f.JoinAsync(room.Id);
+        await admin.Http.PostAsync("/api/v1/users/limit_friend/follow", null);
+
+        await Expect.StatusAsync(await admin.Http.PostAsJsonAsync($"/api/v1/rooms/{room.Id}/pings", new { userName = "limit_friend" }), HttpStatusCode.NoContent);
+        await Expect.ProblemAsync(await admin.Http.PostAsJsonAsync($"/api/v1/rooms/{room.Id}/pings", new { userName = "limit_friend" }), HttpStatusCode.TooManyRequests);
+
+        await f.InvokeAsync(RoomHubMethods.RaiseHand, room.Id);
+        await f.InvokeAsync(RoomHubMethods.LowerHand, room.Id);
+        await f.InvokeAsync(RoomHubMethods.RaiseHand, room.Id);
+        await f.InvokeAsync(RoomHubMethods.LowerHand, room.Id);
+        var refused = await Assert.ThrowsAsync<HubException>(() => f.InvokeAsync(RoomHubMethods.RaiseHand, room.Id));
+        Assert.Equal(RoomErrorCode.RateLimited, RoomErrorCodes.FromMessage(refused.Message));
+        Assert.Contains("too many raised hands", refused.Message, StringComparison.Ordinal);
+    }
+}
