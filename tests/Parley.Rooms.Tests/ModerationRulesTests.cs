@@ -104,4 +104,18 @@ public sealed class ModerationRulesTests
         Assert.True(state.Find("spk")!.Muted);
         Assert.False(state.Find("mod")!.Muted);
     }
+
+    [Fact]
+    public void CoModeratorsKeepTheRoomWhenTheCreatorLeaves()
+    {
+        var state = StageFixture.Room();
+        StageFixture.Act(state, new AcceptSpeakInvite("inv"));
+        StageFixture.Act(state, new MakeModerator("mod", "spk"));
+
+        StageFixture.Act(state, new LeaveStage("mod"));
+
+        Assert.Equal(ParticipantRole.Moderator, state.Find("spk")!.Role);
+        Assert.Equal(ParticipantRole.Speaker, state.Find("inv")!.Role);
+        Assert.False(state.Ended);
+    }
 }
