@@ -1,6 +1,7 @@
 using Parley.Server.Accounts;
 using Parley.Server.Api;
 using Parley.Server.Hosting;
+using Parley.Server.Moderation;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -9,6 +10,7 @@ builder.AddParleyAuth();       // Identity, cookie parley.auth, 401/403 problems
 builder.AddParleyApi();        // problem details, OpenAPI, rate limits
 builder.AddParleyOrleans();    // embedded silo, room grains, the node's room-event relay
 builder.AddParleyRealtime();   // SignalR room hub
+builder.AddParleyModeration(); // bans, blocks, reports, audit, abuse limits (issue 6)
 
 var app = builder.Build();
 await app.MigrateDatabaseAsync();

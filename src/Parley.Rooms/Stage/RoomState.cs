@@ -7,7 +7,7 @@ namespace Parley.Rooms.Stage;
 /// the event version. It changes only through <see cref="Apply"/>, so the state a client builds
 /// from a snapshot plus events is exactly this one (the web client's store uses the same rules).
 /// </summary>
-public sealed class RoomState
+public sealed partial class RoomState
 {
     private readonly OrderedDictionary<string, Participant> _participants = new(StringComparer.Ordinal);
     private readonly HashSet<string> _removed = new(StringComparer.Ordinal);

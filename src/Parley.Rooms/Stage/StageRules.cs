@@ -46,7 +46,7 @@ public static class StageRules
             RemoveParticipant c => ModeratorOn(state, actor, c.TargetId, target => OnRemove(actor, target)),
             SetHandRaisingEnabled c => Moderator(actor, () => OnSetHandRaising(state, c.Enabled)),
             EndRoom => Moderator(actor, () => StageDecision.Accept(new RoomEnded())),
-            _ => StageDecision.Refuse(RoomErrorCode.BadRequest, "unknown action"),
+            _ => ModerationRules.Decide(state, actor, command, now),
         };
     }
 

@@ -62,6 +62,7 @@ internal sealed class InviteService(ParleyDbContext db, TimeProvider time, IOpti
         null => InviteState.Unknown,
         { UsedById: not null } => InviteState.Used,
         { RevokedAt: not null } => InviteState.Revoked,
+        { CreatedBy.SuspendedAt: not null } => InviteState.Revoked,
         _ when invite.ExpiresAt <= time.GetUtcNow() => InviteState.Expired,
         _ => InviteState.Valid,
     };

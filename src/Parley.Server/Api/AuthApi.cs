@@ -108,6 +108,11 @@ internal static partial class AuthApi
             return Problems.Unauthorized("Wrong user name or password.");
         }
         var user = (await users.FindByNameAsync(request.UserName!))!;
+        if (user.SuspendedAt is not null)
+        {
+            await signIn.SignOutAsync();
+            return Problems.Forbidden("This account is suspended.");
+        }
         return TypedResults.Ok(await UserViews.MeAsync(db, invites, user, cancellationToken));
     }
 

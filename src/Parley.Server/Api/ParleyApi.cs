@@ -13,7 +13,9 @@ internal static class ParleyApi
             .MapInvitesApi()
             .MapUsersApi()
             .MapRoomsApi()
-            .MapHallwayApi();
+            .MapHallwayApi()
+            .MapModerationApi()
+            .MapReportsApi();
         return app;
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Parley.Protocol.Rooms;
 using Parley.Rooms;
 using Parley.Server.Data;
+using Parley.Server.Moderation;
 using Parley.Server.Rooms;
 using System.Security.Claims;
 
@@ -15,7 +16,7 @@ internal static class RoomsApi
     public static RouteGroupBuilder MapRoomsApi(this RouteGroupBuilder api)
     {
         var rooms = api.MapGroup("/rooms").WithTags("Rooms");
-        rooms.MapPost("", CreateAsync);
+        rooms.MapPost("", CreateAsync).AddEndpointFilter<RoomCreationLimitFilter>();
         rooms.MapGet("/history", HistoryAsync);
         rooms.MapGet("/{id}", GetAsync);
         rooms.MapPost("/{id}/invitees", AddInviteeAsync);

@@ -8,7 +8,7 @@ namespace Parley.Server.Data;
 /// Users (Identity), invites, follows and rooms. This type carries the SQLite migrations;
 /// <see cref="PostgresParleyDbContext"/> the same model's PostgreSQL migrations.
 /// </summary>
-public class ParleyDbContext : IdentityDbContext<ParleyUser>
+public partial class ParleyDbContext : IdentityDbContext<ParleyUser>
 {
     public ParleyDbContext(DbContextOptions<ParleyDbContext> options)
         : base(options)
@@ -92,5 +92,7 @@ public class ParleyDbContext : IdentityDbContext<ParleyUser>
             invitee.HasOne<RoomRecord>().WithMany().HasForeignKey(i => i.RoomId).OnDelete(DeleteBehavior.Cascade);
             invitee.HasOne<ParleyUser>().WithMany().HasForeignKey(i => i.UserId).OnDelete(DeleteBehavior.Cascade);
         });
+
+        OnModelCreatingModeration(builder);
     }
 }

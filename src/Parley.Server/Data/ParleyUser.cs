@@ -18,4 +18,7 @@ public sealed class ParleyUser : IdentityUser
 
     /// <summary>Admins have no invite quota.</summary>
     public bool IsAdmin { get; set; }
+
+    /// <summary>Set by an admin acting on a report: no sign-in, no cookie, no rooms, no invites.</summary>
+    public DateTimeOffset? SuspendedAt { get; set; }
 }

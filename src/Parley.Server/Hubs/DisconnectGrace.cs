@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Parley.Rooms;
 using Parley.Server.Hosting;
+using Parley.Server.Moderation;
 
 namespace Parley.Server.Hubs;
 
@@ -9,7 +10,7 @@ namespace Parley.Server.Hubs;
 /// without a new connection of theirs joining it (a reconnect calls JoinRoom and keeps the role).
 /// </summary>
 internal sealed partial class DisconnectGrace(
-    IGrainFactory grains, RoomPresence presence, IOptions<ParleyOptions> options, TimeProvider time, ILogger<DisconnectGrace> logger)
+    IGrainFactory grains, RoomPresence presence, IOptions<ParleyOptions> options, IOptions<ModerationOptions> moderation, TimeProvider time, ILogger<DisconnectGrace> logger)
 {
     public void Schedule(string roomId, string userId)
     {
@@ -25,6 +26,16 @@ internal sealed partial class DisconnectGrace(
         try
         {
             await Task.Delay(options.Value.Hub.DisconnectGrace, time);
+            if (presence.IsPresent(roomId, userId) || presence.JoinCount(roomId, userId) != joins)
+            {
+                return;
+            }
+            // A moderator's blip must not cost the room: they keep it for the longer grace.
+            var extra = moderation.Value.ModeratorDisconnectGrace - options.Value.Hub.DisconnectGrace;
+            if (extra > TimeSpan.Zero && (await grains.GetGrain<IRoomGrain>(roomId).GetSummaryAsync()).ModeratorIds.Contains(userId))
+            {
+                await Task.Delay(extra, time);
+            }
             if (!presence.IsPresent(roomId, userId) && presence.JoinCount(roomId, userId) == joins)
             {
                 await grains.GetGrain<IRoomGrain>(roomId).LeaveAsync(userId);

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Parley.Protocol.Rooms;
 using Parley.Rooms;
 using Parley.Server.Data;
+using Parley.Server.Moderation;
 
 namespace Parley.Server.Rooms;
 
@@ -31,6 +32,11 @@ internal sealed class RoomAccess(ParleyDbContext db, IGrainFactory grains, TimeP
 
     public async Task<bool> MayEnterAsync(RoomRecord room, RoomSummary summary, string userId, CancellationToken cancellationToken)
     {
+        if (room.CreatedById != userId
+            && await SafetyRules.IsShutOutAsync(db, room.Id, summary.ModeratorIds.Append(room.CreatedById), userId, cancellationToken))
+        {
+            return false;
+        }
         if (room.Visibility == RoomVisibility.Open || room.CreatedById == userId || summary.ModeratorIds.Contains(userId))
         {
             return true;

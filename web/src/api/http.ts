@@ -2,7 +2,7 @@ import { ApiError, problemMessage, retryAfterSeconds, type ProblemDetails } from
 
 // Typed fetch: same-origin, cookie auth, JSON in and out, problem details out as ApiError.
 
-type Method = "GET" | "POST" | "PATCH" | "DELETE";
+type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 let onUnauthorized: (() => void) | null = null;
 

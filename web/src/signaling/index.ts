@@ -1,6 +1,7 @@
 import { useRoomStore } from "../store/roomStore";
 import { createHubConnection } from "./hubConnection";
 import { RoomClient } from "./roomClient";
+import { showDisconnectReason } from "./disconnectReason";
 
 export { RoomClient } from "./roomClient";
 export type { HubConnectionLike } from "./hubConnection";
@@ -9,7 +10,11 @@ let client: RoomClient | null = null;
 
 /** The app's one room client, over one hub connection, created on first use. */
 export function roomClient(): RoomClient {
-  client ??= new RoomClient(createHubConnection(), () => useRoomStore.getState());
+  if (!client) {
+    const connection = createHubConnection();
+    showDisconnectReason(connection);
+    client = new RoomClient(connection, () => useRoomStore.getState());
+  }
   return client;
 }
 

@@ -11,6 +11,9 @@ import { LoginPage } from "./pages/LoginPage";
 import { NewRoomPage } from "./pages/NewRoomPage";
 import { ProfilePage } from "./pages/ProfilePage";
 import { RoomPage } from "./pages/RoomPage";
+import { AdminPage } from "./admin/AdminPage";
+import { NotificationsPage } from "./admin/NotificationsPage";
+import { RoomAuditPage } from "./admin/RoomAuditPage";
 
 /** Loads the session once; a 401 anywhere later signs the app out. */
 function useSessionBootstrap() {
@@ -54,6 +57,9 @@ export function App() {
             <Route path="/u/:userName" element={<ProfilePage />} />
             <Route path="/users/:userName" element={<UsersRedirect />} />
             <Route path="/invites" element={<InvitesPage />} />
+            <Route path="/admin" element={<AdminPage />} />
+            <Route path="/notifications" element={<NotificationsPage />} />
+            <Route path="/rooms/:id/moderation" element={<RoomAuditPage />} />
           </Route>
           <Route path="*" element={<Navigate to="/" replace />} />
         </Routes>

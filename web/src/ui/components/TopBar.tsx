@@ -1,4 +1,4 @@
-import { ChevronLeft, Mail } from "lucide-react";
+import { Bell, ChevronLeft, Mail, Shield } from "lucide-react";
 import { Link } from "react-router";
 import { useSession } from "../../store/sessionStore";
 import { Avatar } from "./Avatar";
@@ -15,6 +15,14 @@ export function TopBar() {
       <span className="spacer" />
       {me && (
         <>
+          {me.isAdmin && (
+            <Link to="/admin" className="icon-btn" aria-label="Reports" data-testid="admin-link">
+              <Shield size={22} />
+            </Link>
+          )}
+          <Link to="/notifications" className="icon-btn" aria-label="Notifications" data-testid="notifications-link">
+            <Bell size={22} />
+          </Link>
           <Link to="/invites" className="icon-btn" aria-label="Invites" data-testid="invites-link">
             <Mail size={22} />
             {me.invitesLeft !== null && me.invitesLeft > 0 && <span className="count">{me.invitesLeft}</span>}

@@ -9,6 +9,7 @@ import { ErrorAlert, Loading } from "../components/Alert";
 import { Avatar } from "../components/Avatar";
 import { Field } from "../components/Field";
 import { BackBar } from "../components/TopBar";
+import { ProfileSafetyActions } from "../moderation/ProfileSafetyActions";
 import { dateLong } from "../format";
 
 function EditProfile({ onDone }: { onDone: () => void }) {
@@ -163,6 +164,7 @@ export function ProfilePage() {
                   {profile.isFollowing ? "Following" : "Follow"}
                 </button>
               )}
+              {!isMe && <ProfileSafetyActions userId={profile.id} userName={profile.userName} />}
             </div>
           </div>
         )}

@@ -16,6 +16,7 @@ import { RoomDock } from "../room/RoomDock";
 import { RoomMenuSheet } from "../room/RoomMenuSheet";
 import { SpeakInvitePrompt } from "../room/SpeakInvitePrompt";
 import { useRoleNotices } from "../room/useRoleNotices";
+import { BlockedOnStageWarning } from "../moderation/BlockedOnStageWarning";
 
 const visibilityIcon = { open: Globe, social: Users, closed: Lock } as const;
 
@@ -121,6 +122,7 @@ export function RoomPage() {
                 <div className="banner warn tiny">The moderators have turned hand raising off for now.</div>
               )}
               <ErrorAlert message={error} testId="room-error" />
+              {mine?.role === "audience" && <BlockedOnStageWarning participants={Object.values(room.participants)} />}
               <div className="room-head">
                 <div className="row" style={{ gap: 6, color: "var(--muted)" }}>
                   <VisIcon size={14} />

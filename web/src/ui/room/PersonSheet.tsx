@@ -6,6 +6,7 @@ import { Avatar } from "../components/Avatar";
 import { Sheet } from "../components/Sheet";
 import { since } from "../format";
 import { useAction } from "./useAction";
+import { ModerationActions } from "../moderation/ModerationActions";
 
 interface Props {
   person: Participant;
@@ -67,6 +68,7 @@ export function PersonSheet({ person, me, onClose }: Props) {
             <Ban size={18} /> Remove from room
           </button>
         )}
+        <ModerationActions roomId={client.roomId ?? ""} person={person} me={me} onClose={onClose} />
       </div>
     </Sheet>
   );

@@ -6,6 +6,7 @@ import { roomClient } from "../../signaling";
 import { validateUserName } from "../validation";
 import { Sheet } from "../components/Sheet";
 import { markOwn } from "./ownActions";
+import { ModeratorRoomTools } from "../moderation/ModeratorRoomTools";
 import { useAction } from "./useAction";
 
 interface Props {
@@ -68,6 +69,7 @@ export function RoomMenuSheet({ roomId, visibility, handRaisingEnabled, onClose 
     <Sheet onClose={onClose} label="Room settings" testId="room-menu">
       <h2 className="title-lg">Room settings</h2>
       <div className="action-list">
+        <ModeratorRoomTools roomId={roomId} onClose={onClose} />
         <label className="toggle">
           <Hand size={20} />
           <span style={{ flex: 1 }}>
