@@ -37,13 +37,17 @@ public sealed class RateLimitTests(RateLimitedFactory factory) : IClassFixture<R
         var retryAfter = int.Parse(refused.Headers.GetValues("Retry-After").Single());
         Assert.InRange(retryAfter, 1, 60);
     }
+}
 
+/// <summary>The preview limit counts per client and endpoint, not per invite code.</summary>
+public sealed class InviteGuessingTests(RateLimitedFactory factory) : IClassFixture<RateLimitedFactory>
+{
     [Fact]
     public async Task GuessingDifferentInviteCodesSharesOneAllowance()
     {
         using var http = new HttpClient { BaseAddress = factory.BaseAddress };
-        // The preview theory above may have spent this client's allowance already; either way a
-        // fifth guess with a fresh code cannot get through.
+        // A server of its own (its own fixture), so the theory above never shares this allowance:
+        // four guesses use up the permit of three, and a fifth with yet another code is refused.
         for (var i = 0; i < 4; i++)
         {
             await http.GetAsync($"/api/v1/invites/{Guid.NewGuid():N}/preview");
