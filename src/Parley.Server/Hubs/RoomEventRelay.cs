@@ -1,0 +1,197 @@
+using System.Threading.Channels;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
+using Parley.Protocol.Rooms;
+using Parley.Rooms;
+
+namespace Parley.Server.Hubs;
+
+/// <summary>
+/// This node's one observer of the room grains (the GPSTracker pattern, DESIGN.md §2): it is
+/// subscribed to every room with a connection here, receives each event once, and fans it out to
+/// the room's local SignalR group. Grain observers are not durable, so it re-subscribes at a
+/// third of the grain's expiry and unsubscribes from rooms that have no local connection left.
+/// Events are delivered in version order (a short reorder buffer covers out-of-order arrival;
+/// a gap that does not fill is passed on, and clients resync with JoinRoom). One loop sends, so
+/// the order of SendAsync calls is the order of versions.
+/// </summary>
+internal sealed partial class RoomEventRelay(
+    IGrainFactory grains,
+    IHubContext<RoomHub> hub,
+    RoomPresence presence,
+    IOptions<RoomOptions> options,
+    TimeProvider time,
+    ILogger<RoomEventRelay> logger) : IRoomObserver, IHostedService, IDisposable
+{
+    private const int MaxPending = 32;
+    private readonly Lock _lock = new();
+    private readonly Dictionary<string, Feed> _feeds = new(StringComparer.Ordinal);
+    private readonly Channel<RoomEventEnvelope> _outbox = Channel.CreateUnbounded<RoomEventEnvelope>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly CancellationTokenSource _stopping = new();
+    private IRoomObserver? _self;
+    private Task? _sender;
+    private ITimer? _refresh;
+
+    public static string Group(string roomId) => $"room:{roomId}";
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _self = grains.CreateObjectReference<IRoomObserver>(this);
+        _sender = Task.Run(SendLoopAsync, CancellationToken.None);
+        var period = options.Value.ObserverExpiry / 3;
+        _refresh = time.CreateTimer(_ => _ = RefreshAsync(), null, period, period);
+        return Task.CompletedTask;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        _refresh?.Dispose();
+        _outbox.Writer.TryComplete();
+        await _stopping.CancelAsync();
+        if (_sender is not null)
+        {
+            await _sender.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+        if (_self is not null)
+        {
+            try
+            {
+                grains.DeleteObjectReference<IRoomObserver>(_self);
+            }
+            catch (ArgumentException)
+            {
+                // The silo's runtime stopped first and already forgot its local objects.
+            }
+            _self = null;
+        }
+    }
+
+    public void Dispose()
+    {
+        _refresh?.Dispose();
+        _stopping.Dispose();
+    }
+
+    /// <summary>Subscribes this node to a room (before its first local connection joins).</summary>
+    public async Task EnsureSubscribedAsync(string roomId)
+    {
+        lock (_lock)
+        {
+            if (_feeds.ContainsKey(roomId))
+            {
+                return;
+            }
+        }
+        var version = await grains.GetGrain<IRoomGrain>(roomId).SubscribeAsync(_self!);
+        lock (_lock)
+        {
+            _feeds.TryAdd(roomId, new Feed { Delivered = version });
+        }
+    }
+
+    public Task OnRoomEventAsync(RoomEventEnvelope envelope)
+    {
+        lock (_lock)
+        {
+            if (!_feeds.TryGetValue(envelope.RoomId, out var feed))
+            {
+                // Subscribed before the feed was recorded: start from here.
+                _feeds[envelope.RoomId] = feed = new Feed { Delivered = envelope.Version - 1 };
+            }
+            if (envelope.Version <= feed.Delivered)
+            {
+                return Task.CompletedTask;
+            }
+            feed.Pending[envelope.Version] = envelope;
+            // Deliver what is contiguous; if a gap does not fill within MaxPending events, skip it.
+            while (feed.Pending.Count > 0
+                && (feed.Pending.Keys[0] == feed.Delivered + 1 || feed.Pending.Count > MaxPending))
+            {
+                var next = feed.Pending.Values[0];
+                feed.Pending.RemoveAt(0);
+                feed.Delivered = next.Version;
+                _outbox.Writer.TryWrite(next);
+            }
+        }
+        return Task.CompletedTask;
+    }
+
+    private async Task SendLoopAsync()
+    {
+        await foreach (var envelope in _outbox.Reader.ReadAllAsync(_stopping.Token).ConfigureAwait(false))
+        {
+            try
+            {
+                var group = Group(envelope.RoomId);
+                await hub.Clients.Group(group).SendAsync(RoomHubMethods.RoomEvent, envelope, _stopping.Token);
+                switch (envelope.Event)
+                {
+                    case ParticipantRemoved removed:
+                        // The removed person hears of it, then hears nothing more of this room.
+                        foreach (var connectionId in presence.RemoveUser(envelope.RoomId, removed.UserId))
+                        {
+                            await hub.Groups.RemoveFromGroupAsync(connectionId, group);
+                        }
+                        break;
+                    case RoomEnded:
+                        foreach (var connectionId in presence.RemoveRoom(envelope.RoomId))
+                        {
+                            await hub.Groups.RemoveFromGroupAsync(connectionId, group);
+                        }
+                        break;
+                }
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                LogSendFailed(logger, exception, envelope.RoomId, envelope.Version);
+            }
+        }
+    }
+
+    private async Task RefreshAsync()
+    {
+        var wanted = presence.RoomsWithConnections().ToHashSet(StringComparer.Ordinal);
+        List<string> stale;
+        lock (_lock)
+        {
+            stale = [.. _feeds.Keys.Where(roomId => !wanted.Contains(roomId))];
+            foreach (var roomId in stale)
+            {
+                _feeds.Remove(roomId);
+            }
+        }
+        foreach (var roomId in stale)
+        {
+            await CallAsync(roomId, grain => grain.UnsubscribeAsync(_self!));
+        }
+        foreach (var roomId in wanted)
+        {
+            await CallAsync(roomId, grain => grain.SubscribeAsync(_self!));
+        }
+    }
+
+    private async Task CallAsync(string roomId, Func<IRoomGrain, Task> call)
+    {
+        try
+        {
+            await call(grains.GetGrain<IRoomGrain>(roomId));
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            LogRefreshFailed(logger, exception, roomId);
+        }
+    }
+
+    private sealed class Feed
+    {
+        public long Delivered { get; set; }
+
+        public SortedList<long, RoomEventEnvelope> Pending { get; } = [];
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not send event {Version} of room {RoomId} to its connections")]
+    private static partial void LogSendFailed(ILogger logger, Exception exception, string roomId, long version);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not refresh the subscription to room {RoomId}")]
+    private static partial void LogRefreshFailed(ILogger logger, Exception exception, string roomId);
+}
