@@ -118,6 +118,26 @@ export class LiveAudio implements RoomMedia {
     return best;
   }
 
+  /**
+   * Tests only: behave like a modified client that keeps the microphone on whatever the room
+   * says, to show the server (not this code) stops its audio.
+   */
+  misbehave(): void {
+    this._misbehaving = true;
+  }
+
+  private _misbehaving = false;
+
+  /** RTP packets sent from the microphone so far (tests). */
+  async packetsSent(): Promise<number> {
+    let sent = 0;
+    const report = await this._pc?.getStats();
+    report?.forEach((stat: { type: string; packetsSent?: number }) => {
+      if (stat.type === "outbound-rtp") sent += stat.packetsSent ?? 0;
+    });
+    return sent;
+  }
+
   /** Simulates a network drop: the peer connection dies; the watchdog must recover (tests). */
   dropConnection(): void {
     this._pc?.close();
@@ -235,6 +255,11 @@ export class LiveAudio implements RoomMedia {
 
   private async applyMicrophone(): Promise<void> {
     const onStage = this._state.role !== "audience";
+    if (this._misbehaving && this._mic) {
+      const t = this._mic.getAudioTracks()[0];
+      if (t) t.enabled = true;
+      return;
+    }
     if (!onStage) {
       this.stopMic();
       useMediaStore.getState().set({ micError: null });

@@ -1,0 +1,197 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Parley.EndToEnd;
+
+/// <summary>
+/// Three people in three Chromium processes, each with its own fake microphone (a WAV tone),
+/// through the real server's SFU on 127.0.0.1: the listener's page measures what it hears with
+/// an AnalyserNode while the stage changes.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class LiveAudioTests(ParleyFixture fixture) : IAsyncLifetime
+{
+    private const double Heard = -50;   // dBFS around the tone's bin: clearly playing
+    private const double Silent = -75;  // below this: not playing (Opus noise floor is far lower)
+    private readonly List<IBrowser> _browsers = [];
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "parley-wav-" + Guid.NewGuid().ToString("N"));
+    private IPlaywright? _playwright;
+
+    public async ValueTask InitializeAsync()
+    {
+        Directory.CreateDirectory(_directory);
+        _playwright = await Playwright.CreateAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var browser in _browsers)
+        {
+            await browser.CloseAsync();
+        }
+        _playwright?.Dispose();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    [Fact]
+    public async Task TheListenerHearsOnlyTheUnmutedStageAndRecoversAfterANetworkDrop()
+    {
+        var host = await PersonAsync(440, "host");
+        var guest = await PersonAsync(880, "guest");
+        var listener = await PersonAsync(null, "listener");
+
+        await People.SignUpAsync(host, await fixture.InviteCodeAsync(), "hal", "Hal Host");
+        await People.SignUpAsync(guest, await fixture.InviteCodeAsync(), "gia", "Gia Guest");
+        await People.SignUpAsync(listener, await fixture.InviteCodeAsync(), "lou", "Lou Listener");
+        var roomId = await People.StartRoomAsync(host, "Tones", "440 and 880", "audio");
+        await guest.GotoAsync($"/rooms/{roomId}");
+        await listener.GotoAsync($"/rooms/{roomId}");
+        await Expect(People.InAudience(listener, "lou")).ToBeVisibleAsync();
+        await Expect(listener.GetByTestId("audio-state")).ToHaveAttributeAsync("data-state", "connected");
+
+        await WaitUntilHearsAsync(listener, 440, "the host (a moderator) talks");
+        await Expect(People.OnStage(listener, "hal")).ToHaveAttributeAsync("data-speaking", "true");
+        await AssertSilentAsync(listener, 880, TimeSpan.FromSeconds(2), "the guest is in the audience");
+
+        // Hand up, invited, accepted: the guest's microphone starts and the listener hears it.
+        await guest.GetByTestId("raise-hand").ClickAsync();
+        await Expect(host.GetByTestId("hand-queue-count")).ToHaveTextAsync("1");
+        await host.GetByTestId("hand-queue-button").ClickAsync();
+        await host.GetByTestId("queue-invite-gia").ClickAsync();
+        await host.Keyboard.PressAsync("Escape");
+        await guest.GetByTestId("speak-invite-accept").ClickAsync();
+        await Expect(People.OnStage(listener, "gia")).ToHaveAttributeAsync("data-role", "speaker");
+        await WaitUntilHearsAsync(listener, 880, "the guest accepted the invite to speak");
+
+        // The host mutes themself: no more 440, the guest still heard.
+        await host.GetByTestId("self-mute").ClickAsync();
+        await Expect(host.GetByTestId("self-mute")).ToHaveAttributeAsync("data-muted", "true");
+        await WaitUntilSilentAsync(listener, 440, "the host muted themself");
+        await AssertSilentAsync(listener, 440, TimeSpan.FromSeconds(1.5), "the host is muted");
+        await WaitUntilHearsAsync(listener, 880, "the guest is still on stage");
+
+        // The guest's browser keeps its microphone on (a modified client), the host moves them
+        // back: the server stops forwarding them anyway.
+        await guest.EvaluateAsync("() => window.parleyAudio.misbehave()");
+        await People.OnStage(host, "gia").ClickAsync();
+        await host.GetByTestId("person-sheet").GetByTestId("action-move-to-audience").ClickAsync();
+        await Expect(People.InAudience(listener, "gia")).ToBeVisibleAsync();
+        var sentBefore = await guest.EvaluateAsync<double>("() => window.parleyAudio.packetsSent()");
+        await WaitUntilSilentAsync(listener, 880, "the guest was moved to the audience");
+        await AssertSilentAsync(listener, 880, TimeSpan.FromSeconds(1.5), "the guest is in the audience");
+        Assert.True(await guest.EvaluateAsync<double>("() => window.parleyAudio.packetsSent()") > sentBefore + 20, "the guest's browser kept sending");
+
+        // The host unmutes; then the listener's network drops for a few seconds.
+        await host.GetByTestId("self-mute").ClickAsync();
+        await WaitUntilHearsAsync(listener, 440, "the host unmuted");
+        await listener.Context.SetOfflineAsync(true);
+        await listener.EvaluateAsync("() => window.parleyAudio.dropConnection()");
+        await Expect(listener.GetByTestId("audio-state")).Not.ToHaveAttributeAsync("data-state", "connected");
+        await listener.WaitForTimeoutAsync(3000); // the outage itself, not a wait for something
+        await listener.Context.SetOfflineAsync(false);
+        await Expect(listener.GetByTestId("audio-state")).ToHaveAttributeAsync("data-state", "connected", new() { Timeout = 20_000 });
+        await WaitUntilHearsAsync(listener, 440, "the listener recovered from the network drop");
+        await Expect(People.InAudience(listener, "lou")).ToBeVisibleAsync();
+        await Expect(People.InAudience(host, "lou")).ToBeVisibleAsync();
+    }
+
+    private async Task<IPage> PersonAsync(double? toneHz, string name)
+    {
+        var wav = Path.Combine(_directory, $"{name}.wav");
+        WriteTone(wav, toneHz ?? 0);
+        var browser = await _playwright!.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Args =
+            [
+                "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
+                $"--use-file-for-fake-audio-capture={wav}", "--autoplay-policy=no-user-gesture-required",
+                "--allow-loopback-in-peer-connection",
+            ],
+        });
+        _browsers.Add(browser);
+        var context = await browser.NewContextAsync(new() { BaseURL = fixture.BaseAddress.ToString(), Locale = "en-GB", TimezoneId = "UTC" });
+        var page = await context.NewPageAsync();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                Console.WriteLine($"[{name}] {message.Text}");
+            }
+        };
+        return page;
+    }
+
+    private static Task<double> LevelAsync(IPage page, double hz) =>
+        page.EvaluateAsync<double>("hz => { const v = window.parleyAudio.levelAt(hz); return isFinite(v) ? v : -200; }", hz);
+
+    private static async Task WaitUntilHearsAsync(IPage page, double hz, string because)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        double level;
+        while ((level = await LevelAsync(page, hz)) < Heard)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"The listener did not hear {hz} Hz within 15 s ({because}); level {level:0.0} dBFS.");
+            }
+            await page.WaitForTimeoutAsync(100);
+        }
+    }
+
+    private static async Task WaitUntilSilentAsync(IPage page, double hz, string because)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        double level;
+        while ((level = await LevelAsync(page, hz)) > Silent)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"The listener still heard {hz} Hz after 10 s ({because}); level {level:0.0} dBFS.");
+            }
+            await page.WaitForTimeoutAsync(100);
+        }
+    }
+
+    private static async Task AssertSilentAsync(IPage page, double hz, TimeSpan during, string because)
+    {
+        var end = DateTime.UtcNow + during;
+        while (DateTime.UtcNow < end)
+        {
+            var level = await LevelAsync(page, hz);
+            Assert.True(level < Heard, $"The listener heard {hz} Hz at {level:0.0} dBFS ({because}).");
+            await page.WaitForTimeoutAsync(100);
+        }
+    }
+
+    /// <summary>10 s of a sine at 48 kHz mono 16-bit (silence for 0 Hz), which Chromium loops as the microphone.</summary>
+    private static void WriteTone(string path, double hz)
+    {
+        const int rate = 48_000;
+        var samples = new short[rate * 10];
+        for (var i = 0; i < samples.Length; i++)
+        {
+            samples[i] = hz == 0 ? (short)0 : (short)(Math.Sin(2 * Math.PI * hz * i / rate) * 0.3 * short.MaxValue);
+        }
+        using var writer = new BinaryWriter(File.Create(path));
+        writer.Write("RIFF"u8);
+        writer.Write(36 + samples.Length * 2);
+        writer.Write("WAVEfmt "u8);
+        writer.Write(16);
+        writer.Write((short)1);
+        writer.Write((short)1);
+        writer.Write(rate);
+        writer.Write(rate * 2);
+        writer.Write((short)2);
+        writer.Write((short)16);
+        writer.Write("data"u8);
+        writer.Write(samples.Length * 2);
+        foreach (var sample in samples)
+        {
+            writer.Write(sample);
+        }
+    }
+}
