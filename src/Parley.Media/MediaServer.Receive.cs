@@ -39,19 +39,56 @@ public sealed partial class MediaServer
                 continue; // e.g. ICMP unreachable reported on the socket: not fatal
             }
 
-            lock (_gate)
+            Process(length, address);
+        }
+    }
+
+    /// <summary>
+    /// The same loop on a dedicated thread with blocking receives: the kernel wakes this thread
+    /// directly, with no thread-pool hop (and no pool workers spinning) per datagram.
+    /// </summary>
+    private void ReceiveLoopBlocking()
+    {
+        var socket = _socket!;
+        var address = new SocketAddress(socket.AddressFamily);
+        var token = _stopping.Token;
+        while (!token.IsCancellationRequested)
+        {
+            int length;
+            try
             {
-                try
+                length = socket.ReceiveFrom(_receiveBuffer, SocketFlags.None, address);
+            }
+            catch (ObjectDisposedException)
+            {
+                break;
+            }
+            catch (SocketException)
+            {
+                if (token.IsCancellationRequested)
                 {
-                    HandleDatagram(_receiveBuffer.AsSpan(0, length), address);
+                    break;
                 }
+                continue;
+            }
+            Process(length, address);
+        }
+    }
+
+    private void Process(int length, SocketAddress address)
+    {
+        lock (_gate)
+        {
+            try
+            {
+                HandleDatagram(_receiveBuffer.AsSpan(0, length), address);
+            }
 #pragma warning disable CA1031 // one bad datagram must never stop the loop that serves everyone
-                catch (Exception)
+            catch (Exception)
 #pragma warning restore CA1031
-                {
-                    _metrics.Drop(DropReason.InternalError);
-                    _batch!.Flush();
-                }
+            {
+                _metrics.Drop(DropReason.InternalError);
+                _batch!.Flush();
             }
         }
     }

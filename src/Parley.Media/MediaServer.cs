@@ -89,7 +89,25 @@ public sealed partial class MediaServer : IAsyncDisposable
         _batch = new SendBatch(socket, SendBatchCapacity, _options.UseSendMmsg);
         _sink = new SrtpForwardingSink(_batch, _metrics);
         _certificate = CreateCertificate();
-        _receiveLoop = Task.Run(ReceiveLoopAsync, CancellationToken.None);
+        if (_options.ReceiveOnDedicatedThread)
+        {
+            var completion = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var thread = new Thread(() =>
+            {
+                ReceiveLoopBlocking();
+                completion.TrySetResult();
+            })
+            {
+                IsBackground = true,
+                Name = "Parley.Media receive",
+            };
+            thread.Start();
+            _receiveLoop = completion.Task;
+        }
+        else
+        {
+            _receiveLoop = Task.Run(ReceiveLoopAsync, CancellationToken.None);
+        }
         _eventLoop = Task.Run(DispatchEventsAsync, CancellationToken.None);
         var period = Min(TimeSpan.FromSeconds(1), _options.ConsentTimeout / 4, _options.HandshakeTimeout / 4);
         _housekeeping = _time.CreateTimer(static s => ((MediaServer)s!).Housekeeping(), this, period, period);

@@ -46,6 +46,7 @@ public sealed class StageTests(ParleyFixture fixture)
         // The guest accepts and is on stage in both browsers.
         await Expect(guest.GetByTestId("speak-invite")).ToContainTextAsync("Hana Host would like to bring you up on stage");
         await guest.GetByTestId("speak-invite-accept").ClickAsync();
+        await Expect(guest.GetByText("You're on stage.")).ToBeVisibleAsync();
         await Expect(People.OnStage(guest, "gus")).ToHaveAttributeAsync("data-role", "speaker");
         await Expect(People.OnStage(host, "gus")).ToHaveAttributeAsync("data-role", "speaker");
         await Expect(People.InAudience(host, "gus")).ToHaveCountAsync(0);
@@ -55,6 +56,7 @@ public sealed class StageTests(ParleyFixture fixture)
         await host.Keyboard.PressAsync("Escape");
         await People.OnStage(host, "gus").ClickAsync();
         await host.GetByTestId("person-sheet").GetByTestId("action-move-to-audience").ClickAsync();
+        await Expect(guest.GetByText("A moderator moved you to the audience.")).ToBeVisibleAsync();
         await Expect(People.InAudience(host, "gus")).ToBeVisibleAsync();
         await Expect(People.InAudience(guest, "gus")).ToBeVisibleAsync();
         await Expect(People.OnStage(guest, "gus")).ToHaveCountAsync(0);

@@ -75,6 +75,12 @@ public sealed class RecordingObserver : IRoomObserver
         }
     }
 
+    /// <summary>
+    /// What was received, by version: one-way calls may overtake each other under load, so the
+    /// grain's promise is versions, and nodes put events back in order (OrderedFeed in the server).
+    /// </summary>
+    public List<RoomEventEnvelope> Ordered => [.. Received.OrderBy(e => e.Version)];
+
     public Task OnRoomEventAsync(RoomEventEnvelope envelope)
     {
         lock (_lock)
@@ -110,6 +116,9 @@ public sealed class RecordingObserver : IRoomObserver
         }
     }
 
-    public Task WaitForVersionAsync(long version) =>
-        WaitForAsync(received => received.Any(e => e.Version >= version), $"version {version}");
+    /// <summary>Waits until every version from <paramref name="from"/> to <paramref name="version"/> arrived.</summary>
+    public Task WaitForVersionAsync(long version, long from = 1) =>
+        WaitForAsync(
+            received => received.Select(e => e.Version).Where(v => v >= from && v <= version).Distinct().Count() == version - from + 1,
+            $"versions {from} to {version}");
 }

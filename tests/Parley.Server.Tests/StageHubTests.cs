@@ -7,7 +7,7 @@ namespace Parley.Server.Tests;
 /// <summary>A server whose disconnect grace is long enough to reconnect within on a busy machine.</summary>
 public sealed class StageFactory : ParleyFactory
 {
-    protected override IEnumerable<KeyValuePair<string, string>> Settings => [new("Parley:Hub:DisconnectGrace", "00:00:03")];
+    protected override IEnumerable<KeyValuePair<string, string>> Settings => [new("Parley:Hub:DisconnectGrace", "00:00:05")];
 }
 
 /// <summary>SignalR clients driving the stage through the hub, all seeing the same ordered state.</summary>

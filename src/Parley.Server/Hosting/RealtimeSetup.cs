@@ -11,7 +11,12 @@ internal static class RealtimeSetup
     public static IHostApplicationBuilder AddParleyRealtime(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<HubRateLimitFilter>();
-        builder.Services.AddSignalR(hub => hub.AddFilter<HubRateLimitFilter>());
+        builder.Services.AddSingleton<HubErrorLogFilter>();
+        builder.Services.AddSignalR(hub =>
+        {
+            hub.AddFilter<HubErrorLogFilter>();
+            hub.AddFilter<HubRateLimitFilter>();
+        });
         builder.Services.AddSingleton<DisconnectGrace>();
         builder.Services.AddScoped<RoomAccess>();
         builder.Services.AddScoped<InviteService>();

@@ -11,9 +11,8 @@ namespace Parley.Server.Hubs;
 /// subscribed to every room with a connection here, receives each event once, and fans it out to
 /// the room's local SignalR group. Grain observers are not durable, so it re-subscribes at a
 /// third of the grain's expiry and unsubscribes from rooms that have no local connection left.
-/// Events are delivered in version order (a short reorder buffer covers out-of-order arrival;
-/// a gap that does not fill is passed on, and clients resync with JoinRoom). One loop sends, so
-/// the order of SendAsync calls is the order of versions.
+/// Events are delivered in version order (<see cref="OrderedFeed"/>), and one loop sends, so the
+/// order of SendAsync calls is the order of versions.
 /// </summary>
 internal sealed partial class RoomEventRelay(
     IGrainFactory grains,
@@ -23,9 +22,8 @@ internal sealed partial class RoomEventRelay(
     TimeProvider time,
     ILogger<RoomEventRelay> logger) : IRoomObserver, IHostedService, IDisposable
 {
-    private const int MaxPending = 32;
     private readonly Lock _lock = new();
-    private readonly Dictionary<string, Feed> _feeds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, OrderedFeed> _feeds = new(StringComparer.Ordinal);
     private readonly Channel<RoomEventEnvelope> _outbox = Channel.CreateUnbounded<RoomEventEnvelope>(new UnboundedChannelOptions { SingleReader = true });
     private readonly CancellationTokenSource _stopping = new();
     private IRoomObserver? _self;
@@ -85,7 +83,7 @@ internal sealed partial class RoomEventRelay(
         var version = await grains.GetGrain<IRoomGrain>(roomId).SubscribeAsync(_self!);
         lock (_lock)
         {
-            _feeds.TryAdd(roomId, new Feed { Delivered = version });
+            _feeds.TryAdd(roomId, new OrderedFeed(version));
         }
     }
 
@@ -96,21 +94,11 @@ internal sealed partial class RoomEventRelay(
             if (!_feeds.TryGetValue(envelope.RoomId, out var feed))
             {
                 // Subscribed before the feed was recorded: start from here.
-                _feeds[envelope.RoomId] = feed = new Feed { Delivered = envelope.Version - 1 };
+                _feeds[envelope.RoomId] = feed = new OrderedFeed(envelope.Version - 1);
             }
-            if (envelope.Version <= feed.Delivered)
+            foreach (var ready in feed.Accept(envelope))
             {
-                return Task.CompletedTask;
-            }
-            feed.Pending[envelope.Version] = envelope;
-            // Deliver what is contiguous; if a gap does not fill within MaxPending events, skip it.
-            while (feed.Pending.Count > 0
-                && (feed.Pending.Keys[0] == feed.Delivered + 1 || feed.Pending.Count > MaxPending))
-            {
-                var next = feed.Pending.Values[0];
-                feed.Pending.RemoveAt(0);
-                feed.Delivered = next.Version;
-                _outbox.Writer.TryWrite(next);
+                _outbox.Writer.TryWrite(ready);
             }
         }
         return Task.CompletedTask;
@@ -180,13 +168,6 @@ internal sealed partial class RoomEventRelay(
         {
             LogRefreshFailed(logger, exception, roomId);
         }
-    }
-
-    private sealed class Feed
-    {
-        public long Delivered { get; set; }
-
-        public SortedList<long, RoomEventEnvelope> Pending { get; } = [];
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not send event {Version} of room {RoomId} to its connections")]

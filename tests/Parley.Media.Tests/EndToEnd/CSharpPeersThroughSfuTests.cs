@@ -38,6 +38,17 @@ public sealed class CSharpPeersThroughSfuTests
     }
 
     [Fact]
+    public async Task TheThreadPoolReceiveLoopForwardsAsWellAsTheDedicatedThread()
+    {
+        await using var sfu = await SfuHarness.StartAsync(o => o with { ReceiveOnDedicatedThread = false });
+        await sfu.ConnectAsync("room", "speaker", canPublish: true, new ToneSource(440));
+        var listener = await sfu.ConnectAsync("room", "listener");
+
+        await listener.WaitForAudioAsync(0, Second, SfuHarness.Timeout);
+        Assert.InRange(SfuHarness.DominantFrequency(listener, 0), 430, 450);
+    }
+
+    [Fact]
     public async Task RoomsAreIsolatedFromEachOther()
     {
         await using var sfu = await SfuHarness.StartAsync();

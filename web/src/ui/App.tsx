@@ -58,7 +58,7 @@ export function App() {
           <Route path="*" element={<Navigate to="/" replace />} />
         </Routes>
       </div>
-      <Toaster position="top-center" richColors closeButton toastOptions={{ style: { fontFamily: "var(--font)", borderRadius: 16 } }} />
+      <Toaster position="top-center" richColors closeButton duration={5000} toastOptions={{ style: { fontFamily: "var(--font)", borderRadius: 16 } }} />
     </BrowserRouter>
   );
 }

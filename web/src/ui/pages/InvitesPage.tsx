@@ -6,15 +6,7 @@ import { useSession } from "../../store/sessionStore";
 import { ErrorAlert, Loading } from "../components/Alert";
 import { BackBar } from "../components/TopBar";
 import { dateLong } from "../format";
-
-type InviteState = "available" | "used" | "expired" | "revoked";
-
-export function inviteState(invite: Invite, now: number = Date.now()): InviteState {
-  if (invite.usedBy || invite.usedAt) return "used";
-  if (invite.revoked) return "revoked";
-  if (Date.parse(invite.expiresAt) <= now) return "expired";
-  return "available";
-}
+import { inviteState } from "../invites";
 
 async function copy(text: string): Promise<boolean> {
   try {

@@ -16,6 +16,7 @@ import { PersonTile } from "../room/PersonTile";
 import { RoomDock } from "../room/RoomDock";
 import { RoomMenuSheet } from "../room/RoomMenuSheet";
 import { SpeakInvitePrompt } from "../room/SpeakInvitePrompt";
+import { useRoleNotices } from "../room/useRoleNotices";
 
 const visibilityIcon = { open: Globe, social: Users, closed: Lock } as const;
 
@@ -56,9 +57,13 @@ export function RoomPage() {
   }, [id, me.id]);
 
   const mine = room?.participants[me.id];
+  const myRole = mine?.role;
+  const myMute = mine?.muted ?? false;
+  useRoleNotices(myRole, myMute);
+  // The media seam follows role and mute only, not every change to the participant.
   useEffect(() => {
-    if (mine) roomMedia().update({ role: mine.role, muted: mine.muted });
-  }, [mine?.role, mine?.muted]); // eslint-disable-line react-hooks/exhaustive-deps
+    if (myRole) roomMedia().update({ role: myRole, muted: myMute });
+  }, [myRole, myMute]);
 
   // Ended or removed: stop any audio at once, not only when the page closes.
   useEffect(() => {

@@ -1,6 +1,7 @@
 import { ArrowDownToLine, Hand, Mic, MicOff, MoreHorizontal } from "lucide-react";
 import type { Participant } from "../../api";
 import { roomClient } from "../../signaling";
+import { markOwn } from "./ownActions";
 import { useAction } from "./useAction";
 
 interface Props {
@@ -40,13 +41,13 @@ export function RoomDock({ me, handRaisingEnabled, queueLength, onLeave, onOpenQ
         )}
         {role === "speaker" && (
           <button className="round-btn" aria-label="Step down to the audience" title="Step down to the audience" disabled={busy}
-            onClick={() => void run(() => client.stepDown())} data-testid="step-down">
+            onClick={() => { markOwn("stage"); void run(() => client.stepDown()); }} data-testid="step-down">
             <ArrowDownToLine size={22} />
           </button>
         )}
         {(role === "speaker" || role === "moderator") && me && (
           <button className={`round-btn${me.muted ? "" : " live"}`} aria-pressed={!me.muted} aria-label={me.muted ? "Unmute" : "Mute"} disabled={busy}
-            onClick={() => void run(() => client.setSelfMuted(!me.muted))} data-testid="self-mute" data-muted={me.muted}>
+            onClick={() => { markOwn("mute"); void run(() => client.setSelfMuted(!me.muted)); }} data-testid="self-mute" data-muted={me.muted}>
             {me.muted ? <MicOff size={22} /> : <Mic size={22} />}
           </button>
         )}

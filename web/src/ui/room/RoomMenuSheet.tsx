@@ -5,6 +5,7 @@ import { api, errorMessage, type Visibility } from "../../api";
 import { roomClient } from "../../signaling";
 import { validateUserName } from "../validation";
 import { Sheet } from "../components/Sheet";
+import { markOwn } from "./ownActions";
 import { useAction } from "./useAction";
 
 interface Props {
@@ -83,7 +84,7 @@ export function RoomMenuSheet({ roomId, visibility, handRaisingEnabled, onClose 
             data-testid="hand-raising-toggle" />
         </label>
         {visibility === "closed" && <InviteToClosedRoom roomId={roomId} />}
-        <button className="btn soft" disabled={busy} onClick={() => void run(() => client.stepDown()).then((ok) => ok && onClose())} data-testid="step-down-menu">
+        <button className="btn soft" disabled={busy} onClick={() => { markOwn("stage"); void run(() => client.stepDown()).then((ok) => ok && onClose()); }} data-testid="step-down-menu">
           <ArrowDownToLine size={18} /> Move myself to the audience
         </button>
         {confirmEnd ? (
