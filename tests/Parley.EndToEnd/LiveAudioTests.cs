@@ -96,6 +96,59 @@ public sealed class LiveAudioTests(ParleyFixture fixture) : IAsyncLifetime
         await Expect(People.InAudience(host, "lou")).ToBeVisibleAsync();
     }
 
+    /// <summary>
+    /// Join time in the browser: the room page opened (navigation start) → the host's tone first
+    /// heard at the page's AnalyserNode. Run by bench/live-audio.sh with PARLEY_BENCH_RUNS=50.
+    /// </summary>
+    [Fact]
+    public async Task JoinTimeBenchmark()
+    {
+        if (!int.TryParse(Environment.GetEnvironmentVariable("PARLEY_BENCH_RUNS"), out var runs) || runs == 0)
+        {
+            Assert.Skip("set PARLEY_BENCH_RUNS (bench/live-audio.sh) to measure");
+        }
+        var host = await PersonAsync(440, "bench-host");
+        var listener = await PersonAsync(null, "bench-listener");
+        await People.SignUpAsync(host, await fixture.InviteCodeAsync(), "bella", "Bella Bench");
+        await People.SignUpAsync(listener, await fixture.InviteCodeAsync(), "benny", "Benny Bench");
+        var roomId = await People.StartRoomAsync(host, "Bench", "join time", "bench");
+        var heard = new List<double>();
+        var playing = new List<double>();
+        for (var run = 0; run < runs; run++)
+        {
+            var page = await listener.Context.NewPageAsync();
+            await page.GotoAsync($"/rooms/{roomId}", new() { WaitUntil = WaitUntilState.Commit });
+            var ms = await page.EvaluateAsync<double[]>("""
+                () => new Promise((resolve, reject) => {
+                  const started = performance.now();
+                  const timer = setInterval(() => {
+                    const audio = window.parleyAudio;
+                    if (audio && audio.levelAt(440) > -50) {
+                      clearInterval(timer);
+                      resolve([performance.now(), audio.timing.firstAudioAt ?? -1]);
+                    } else if (performance.now() - started > 15000) {
+                      clearInterval(timer);
+                      reject(new Error('no 440 Hz within 15 s'));
+                    }
+                  }, 5);
+                })
+                """);
+            heard.Add(ms[0]);
+            playing.Add(ms[1]);
+            await page.CloseAsync();
+        }
+        var report = $"Chromium, loopback, {runs} runs: join (room page navigation start → host's tone heard at the AnalyserNode) {Summary(heard)}; (→ first 'playing' event of a slot's <audio>) {Summary(playing)}";
+        Console.WriteLine(report);
+        TestContext.Current.SendDiagnosticMessage(report);
+    }
+
+    private static string Summary(List<double> ms)
+    {
+        ms.Sort();
+        double P(double q) => ms[Math.Min(ms.Count - 1, (int)Math.Ceiling(q * ms.Count) - 1)];
+        return $"p50 {P(0.50):0} ms, p99 {P(0.99):0} ms, max {ms[^1]:0} ms";
+    }
+
     private async Task<IPage> PersonAsync(double? toneHz, string name)
     {
         var wav = Path.Combine(_directory, $"{name}.wav");
