@@ -34,10 +34,21 @@ public sealed class MediaHubTests(StageFactory factory) : IClassFixture<StageFac
         await using var host = await MediaBot.JoinAsync(hostUser, roomId);
         await using var guest = await MediaBot.JoinAsync(guestUser, roomId);
         await using var listener = await MediaBot.JoinAsync(listenerUser, roomId);
+        var speakers = new TaskCompletionSource<ActiveSpeakers>(TaskCreationOptions.RunContinuationsAsynchronously);
+        listener.Hub.Connection.On<ActiveSpeakers>(MediaHubMethods.ActiveSpeakers, message =>
+        {
+            if (message.UserIds.Contains(hostUser.Id))
+            {
+                speakers.TrySetResult(message);
+            }
+        });
         host.Publish(440);
         guest.Publish(880);
 
         await listener.WaitUntilHearsAsync(440, TimeSpan.FromSeconds(10), "the host is a moderator");
+        var active = await speakers.Task.WaitAsync(Soon);
+        Assert.Equal(roomId, active.RoomId);
+        Assert.DoesNotContain(guestUser.Id, active.UserIds);
         await listener.AssertNeverHearsAsync(880, TimeSpan.FromSeconds(1.5), "the guest is in the audience, though it sends");
 
         await guest.Hub.InvokeAsync(RoomHubMethods.RaiseHand, roomId);

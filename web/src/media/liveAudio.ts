@@ -65,7 +65,7 @@ export class LiveAudio implements RoomMedia {
     // Connect as soon as the room's snapshot is in (ConnectMedia needs JoinRoom first); the
     // watchdog reconnects after failures, network drops and hub reconnects.
     this._unsubscribe = useRoomStore.subscribe((s) => {
-      if (s.room?.roomId === this._roomId && !this._pc && !this._connecting) void this.connect();
+      if (s.room?.roomId === this._roomId && !this._pc && !this._connecting && performance.now() >= this._nextAttempt) void this.connect();
     });
     this._watch = window.setInterval(() => this.watch(), WATCH_MS);
     if (useRoomStore.getState().room?.roomId === roomId) await this.connect();
