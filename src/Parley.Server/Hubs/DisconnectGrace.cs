@@ -17,15 +17,15 @@ internal sealed partial class DisconnectGrace(
         {
             return;
         }
-        _ = LeaveLaterAsync(roomId, userId);
+        _ = LeaveLaterAsync(roomId, userId, presence.JoinCount(roomId, userId));
     }
 
-    private async Task LeaveLaterAsync(string roomId, string userId)
+    private async Task LeaveLaterAsync(string roomId, string userId, long joins)
     {
         try
         {
             await Task.Delay(options.Value.Hub.DisconnectGrace, time);
-            if (!presence.IsPresent(roomId, userId))
+            if (!presence.IsPresent(roomId, userId) && presence.JoinCount(roomId, userId) == joins)
             {
                 await grains.GetGrain<IRoomGrain>(roomId).LeaveAsync(userId);
             }

@@ -12,6 +12,7 @@ internal sealed class RoomPresence
     private readonly Dictionary<string, HashSet<(string RoomId, string UserId)>> _byConnection = new(StringComparer.Ordinal);
     private readonly Dictionary<(string RoomId, string UserId), HashSet<string>> _connections = [];
     private readonly Dictionary<string, int> _roomConnections = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string RoomId, string UserId), long> _joins = [];
 
     public void Add(string connectionId, string roomId, string userId)
     {
@@ -21,6 +22,7 @@ internal sealed class RoomPresence
             {
                 _byConnection[connectionId] = rooms = [];
             }
+            _joins[(roomId, userId)] = _joins.GetValueOrDefault((roomId, userId)) + 1;
             if (!rooms.Add((roomId, userId)))
             {
                 return;
@@ -95,7 +97,23 @@ internal sealed class RoomPresence
             {
                 dropped.AddRange(RemoveUser(roomId, key.UserId));
             }
+            foreach (var key in _joins.Keys.Where(k => k.RoomId == roomId).ToList())
+            {
+                _joins.Remove(key);
+            }
             return dropped;
+        }
+    }
+
+    /// <summary>
+    /// How many times the user joined the room from this node: a grace period that started
+    /// before a later join must not end their stay, even if that later connection dropped too.
+    /// </summary>
+    public long JoinCount(string roomId, string userId)
+    {
+        lock (_lock)
+        {
+            return _joins.GetValueOrDefault((roomId, userId));
         }
     }
 

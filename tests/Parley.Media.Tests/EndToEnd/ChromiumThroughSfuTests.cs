@@ -33,7 +33,7 @@ public sealed class ChromiumThroughSfuTests
             var csharp = await sfu.ConnectAsync("room", "csharp-listener");
 
             // The browser's analyser finds the tone on one of its slots.
-            await SfuHarness.WaitUntilAsync(() => HearsTone(listener, 440), "the Chromium listener's AnalyserNode to find 440 Hz");
+            await SfuHarness.WaitUntilAsync(() => HearsToneAsync(listener, 440), "the Chromium listener's AnalyserNode to find 440 Hz");
 
             // The C# peer decodes the browser's Opus.
             await csharp.WaitForAudioAsync(0, TimeSpan.FromSeconds(1), SfuHarness.Timeout);
@@ -73,11 +73,11 @@ public sealed class ChromiumThroughSfuTests
             await sfu.ConnectAsync("room", "csharp-speaker", canPublish: true, new ToneSource(880));
             await ConnectAsync(sfu, listener, "chrome-listener", publish: false);
 
-            await SfuHarness.WaitUntilAsync(async () => await HearsTone(listener, 440) && await HearsTone(listener, 880), "the Chromium listener to hear 440 Hz and 880 Hz on two slots");
+            await SfuHarness.WaitUntilAsync(async () => await HearsToneAsync(listener, 440) && await HearsToneAsync(listener, 880), "the Chromium listener to hear 440 Hz and 880 Hz on two slots");
 
             sfu.Server.SetCanPublish("csharp-speaker", false); // the moderator mutes the C# speaker
-            await SfuHarness.WaitUntilAsync(async () => !await HearsTone(listener, 880), "880 Hz to fall silent at the Chromium listener");
-            Assert.True(await HearsTone(listener, 440), "the other speaker is still heard");
+            await SfuHarness.WaitUntilAsync(async () => !await HearsToneAsync(listener, 880), "880 Hz to fall silent at the Chromium listener");
+            Assert.True(await HearsToneAsync(listener, 440), "the other speaker is still heard");
             Assert.Equal(["chrome-speaker"], sfu.Server.GetRoomStats("room")!.ActiveSpeakers);
         }
         finally
@@ -120,7 +120,7 @@ public sealed class ChromiumThroughSfuTests
             $"{peerId}'s RTCPeerConnection to reach 'connected'");
     }
 
-    private static async Task<bool> HearsTone(IPage page, double frequency)
+    private static async Task<bool> HearsToneAsync(IPage page, double frequency)
     {
         var spectrum = await page.EvaluateAsync<JsonElement>("() => window.spectrum()");
         foreach (var slot in spectrum.EnumerateArray())
