@@ -27,6 +27,11 @@ internal sealed partial class RoomHub
         var sessions = Context.GetHttpContext()?.RequestServices.GetRequiredService<MediaSessions>()
             ?? throw new InvalidOperationException("no request services on a hub connection");
         var (answer, error) = await sessions.ConnectAsync(roomId, userId, offerSdp, Context.ConnectionAborted);
+        if (error is null)
+        {
+            // ActiveSpeakers is sent on changes only: a newcomer gets the current set at once.
+            await Clients.Caller.SendAsync(MediaHubMethods.ActiveSpeakers, new ActiveSpeakers(roomId, sessions.ActiveSpeakers(roomId)));
+        }
         return error switch
         {
             null => answer!,

@@ -162,6 +162,10 @@ internal sealed partial class MediaSessions : IRoomObserver, IHostedService, IDi
         return Task.CompletedTask;
     }
 
+    /// <summary>The user ids the SFU forwards in a room right now.</summary>
+    public IReadOnlyList<string> ActiveSpeakers(string roomId) =>
+        [.. (_host.Server.GetRoomStats(roomId)?.ActiveSpeakers ?? []).Select(UserIdOf)];
+
     /// <summary>Whether the SFU currently lets this person publish (tests).</summary>
     public bool? CanPublish(string roomId, string userId)
     {
