@@ -41,27 +41,27 @@ public sealed class LiveAudioTests(ParleyFixture fixture) : IAsyncLifetime
         var guest = await PersonAsync(880, "guest");
         var listener = await PersonAsync(null, "listener");
 
-        await People.SignUpAsync(host, await fixture.InviteCodeAsync(), "hal", "Hal Host");
-        await People.SignUpAsync(guest, await fixture.InviteCodeAsync(), "gia", "Gia Guest");
-        await People.SignUpAsync(listener, await fixture.InviteCodeAsync(), "lou", "Lou Listener");
+        await People.SignUpAsync(host, await fixture.InviteCodeAsync(), "tone_host", "Hal Host");
+        await People.SignUpAsync(guest, await fixture.InviteCodeAsync(), "tone_guest", "Gia Guest");
+        await People.SignUpAsync(listener, await fixture.InviteCodeAsync(), "tone_listener", "Lou Listener");
         var roomId = await People.StartRoomAsync(host, "Tones", "440 and 880", "audio");
         await guest.GotoAsync($"/rooms/{roomId}");
         await listener.GotoAsync($"/rooms/{roomId}");
-        await Expect(People.InAudience(listener, "lou")).ToBeVisibleAsync();
+        await Expect(People.InAudience(listener, "tone_listener")).ToBeVisibleAsync();
         await Expect(listener.GetByTestId("audio-state")).ToHaveAttributeAsync("data-state", "connected");
 
         await WaitUntilHearsAsync(listener, 440, "the host (a moderator) talks");
-        await Expect(People.OnStage(listener, "hal")).ToHaveAttributeAsync("data-speaking", "true");
+        await Expect(People.OnStage(listener, "tone_host")).ToHaveAttributeAsync("data-speaking", "true");
         await AssertSilentAsync(listener, 880, TimeSpan.FromSeconds(2), "the guest is in the audience");
 
         // Hand up, invited, accepted: the guest's microphone starts and the listener hears it.
         await guest.GetByTestId("raise-hand").ClickAsync();
         await Expect(host.GetByTestId("hand-queue-count")).ToHaveTextAsync("1");
         await host.GetByTestId("hand-queue-button").ClickAsync();
-        await host.GetByTestId("queue-invite-gia").ClickAsync();
+        await host.GetByTestId("queue-invite-tone_guest").ClickAsync();
         await host.Keyboard.PressAsync("Escape");
         await guest.GetByTestId("speak-invite-accept").ClickAsync();
-        await Expect(People.OnStage(listener, "gia")).ToHaveAttributeAsync("data-role", "speaker");
+        await Expect(People.OnStage(listener, "tone_guest")).ToHaveAttributeAsync("data-role", "speaker");
         await WaitUntilHearsAsync(listener, 880, "the guest accepted the invite to speak");
 
         // The host mutes themself: no more 440, the guest still heard.
@@ -74,9 +74,9 @@ public sealed class LiveAudioTests(ParleyFixture fixture) : IAsyncLifetime
         // The guest's browser keeps its microphone on (a modified client), the host moves them
         // back: the server stops forwarding them anyway.
         await guest.EvaluateAsync("() => window.parleyAudio.misbehave()");
-        await People.OnStage(host, "gia").ClickAsync();
+        await People.OnStage(host, "tone_guest").ClickAsync();
         await host.GetByTestId("person-sheet").GetByTestId("action-move-to-audience").ClickAsync();
-        await Expect(People.InAudience(listener, "gia")).ToBeVisibleAsync();
+        await Expect(People.InAudience(listener, "tone_guest")).ToBeVisibleAsync();
         var sentBefore = await guest.EvaluateAsync<double>("() => window.parleyAudio.packetsSent()");
         await WaitUntilSilentAsync(listener, 880, "the guest was moved to the audience");
         await AssertSilentAsync(listener, 880, TimeSpan.FromSeconds(1.5), "the guest is in the audience");
@@ -92,8 +92,8 @@ public sealed class LiveAudioTests(ParleyFixture fixture) : IAsyncLifetime
         await listener.Context.SetOfflineAsync(false);
         await Expect(listener.GetByTestId("audio-state")).ToHaveAttributeAsync("data-state", "connected", new() { Timeout = 20_000 });
         await WaitUntilHearsAsync(listener, 440, "the listener recovered from the network drop");
-        await Expect(People.InAudience(listener, "lou")).ToBeVisibleAsync();
-        await Expect(People.InAudience(host, "lou")).ToBeVisibleAsync();
+        await Expect(People.InAudience(listener, "tone_listener")).ToBeVisibleAsync();
+        await Expect(People.InAudience(host, "tone_listener")).ToBeVisibleAsync();
     }
 
     /// <summary>
@@ -109,8 +109,8 @@ public sealed class LiveAudioTests(ParleyFixture fixture) : IAsyncLifetime
         }
         var host = await PersonAsync(440, "bench-host");
         var listener = await PersonAsync(null, "bench-listener");
-        await People.SignUpAsync(host, await fixture.InviteCodeAsync(), "bella", "Bella Bench");
-        await People.SignUpAsync(listener, await fixture.InviteCodeAsync(), "benny", "Benny Bench");
+        await People.SignUpAsync(host, await fixture.InviteCodeAsync(), "bench_host", "Bella Bench");
+        await People.SignUpAsync(listener, await fixture.InviteCodeAsync(), "bench_listener", "Benny Bench");
         var roomId = await People.StartRoomAsync(host, "Bench", "join time", "bench");
         var heard = new List<double>();
         var playing = new List<double>();
