@@ -1,4 +1,4 @@
-import { Activity, AudioLines, MicOff, RefreshCw, Volume2 } from "lucide-react";
+import { Activity, AudioLines, MicOff, RefreshCw } from "lucide-react";
 import { useState } from "react";
 import type { LiveRoom } from "../store/roomState";
 import { liveAudio } from "./install";
@@ -21,13 +21,8 @@ export function AudioPanel({ room }: { room: LiveRoom }) {
     <div className="audio-panel" data-testid="audio-panel">
       <div className="row audio-row">
         <span className={`chip audio-state ${connection}`} data-testid="audio-state" data-state={connection} role="status">
-          {connection === "reconnecting" ? <RefreshCw size={12} /> : <AudioLines size={12} />} {labels[connection]}
+          {connection === "reconnecting" ? <RefreshCw size={12} /> : <AudioLines size={12} />} {needsTap ? "Tap anywhere to hear the room" : labels[connection]}
         </span>
-        {needsTap && (
-          <button className="btn soft small" onClick={() => liveAudio.resumePlayback()} data-testid="audio-tap">
-            <Volume2 size={14} /> Tap to hear the room
-          </button>
-        )}
         <span className="spacer" />
         <button className="btn soft small" aria-expanded={open} onClick={() => setOpen(!open)} data-testid="audio-debug-toggle">
           <Activity size={14} /> Sound

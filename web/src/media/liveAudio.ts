@@ -232,7 +232,13 @@ export class LiveAudio implements RoomMedia {
     audio.addEventListener("playing", () => {
       this.timing.firstAudioAt ??= performance.now();
     });
-    audio.play().catch(() => useMediaStore.getState().set({ needsTap: true }));
+    audio.play().catch(() => {
+      // Autoplay refused (no gesture yet): the next tap or key anywhere starts playback.
+      useMediaStore.getState().set({ needsTap: true });
+      const resume = () => this.resumePlayback();
+      document.addEventListener("pointerdown", resume, { once: true });
+      document.addEventListener("keydown", resume, { once: true });
+    });
     return audio;
   }
 
