@@ -1,6 +1,7 @@
 using Parley.Server.Accounts;
 using Parley.Server.Api;
 using Parley.Server.Hosting;
+using Parley.Server.Media;
 using Parley.Server.Moderation;
 using Scalar.AspNetCore;
 
@@ -11,6 +12,7 @@ builder.AddParleyApi();        // problem details, OpenAPI, rate limits
 builder.AddParleyOrleans();    // embedded silo, room grains, the node's room-event relay
 builder.AddParleyRealtime();   // SignalR room hub
 builder.AddParleyModeration(); // bans, blocks, reports, audit, abuse limits (issue 6)
+builder.AddParleyMedia();      // the SFU (UDP), media sessions following the room grains, TURN credentials
 
 var app = builder.Build();
 await app.MigrateDatabaseAsync();
@@ -26,6 +28,7 @@ app.MapOpenApi();                // /openapi/v1.json
 app.MapScalarApiReference();     // /scalar: a readable view of it
 app.MapParleyApi();
 app.MapParleyHubs();
+app.MapParleyMedia();            // /api/v1/media/ice-servers
 app.MapWebClient();
 
 await app.RunAsync();

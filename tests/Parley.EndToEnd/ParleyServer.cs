@@ -74,6 +74,10 @@ internal sealed partial class ParleyServer : WebApplicationFactory<Program>
         // Free ports for the embedded silo, so a running `dotnet run` does not collide with the test.
         builder.UseSetting("Parley:Orleans:SiloPort", FreeTcpPort().ToString(CultureInfo.InvariantCulture));
         builder.UseSetting("Parley:Orleans:GatewayPort", FreeTcpPort().ToString(CultureInfo.InvariantCulture));
+        // The SFU on a free UDP port, loopback only (Chromium also offers its LAN address), announcing 127.0.0.1.
+        builder.UseSetting("Parley:Media:Port", "0");
+        builder.UseSetting("Parley:Media:LoopbackOnly", "true");
+        builder.UseSetting("Parley:Media:AnnouncedAddresses:0", "127.0.0.1");
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
     }
 

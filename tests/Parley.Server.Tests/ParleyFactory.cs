@@ -53,6 +53,8 @@ public class ParleyFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Parley:RateLimits:PermitLimit", "10000");
         builder.UseSetting("Parley:Hub:DisconnectGrace", "00:00:01");
         builder.UseSetting("Parley:Moderation:ModeratorDisconnectGrace", "00:00:01");
+        builder.UseSetting("Parley:Media:Port", "0");
+        builder.UseSetting("Parley:Media:LoopbackOnly", "true");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "None");
         builder.ConfigureLogging(logging => logging.AddProvider(Logs).AddFilter<LogCapture>(_ => true));

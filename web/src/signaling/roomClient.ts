@@ -35,6 +35,11 @@ export class RoomClient {
     });
   }
 
+  /** The hub connection (the media layer calls ConnectMedia and hears ActiveSpeakers on it). */
+  get hub(): HubConnectionLike {
+    return this._connection;
+  }
+
   get roomId(): string | null {
     return this._roomId;
   }

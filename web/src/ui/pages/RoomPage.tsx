@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import type { Participant } from "../../api";
 import { roomMedia } from "../../media";
+import { AudioPanel } from "../../media/AudioPanel";
 import { roomClient } from "../../signaling";
 import { audienceOf, handQueueOf, stageOf } from "../../store/roomState";
 import { useRoomStore } from "../../store/roomStore";
@@ -133,6 +134,7 @@ export function RoomPage() {
                 <h1 data-testid="room-title">{room.title}</h1>
                 {room.description && <p>{room.description}</p>}
               </div>
+              <AudioPanel room={room} />
 
               <div className="people" data-testid="stage">
                 {stage.map((p) => (

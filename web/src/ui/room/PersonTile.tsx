@@ -1,5 +1,6 @@
 import { Star } from "lucide-react";
 import type { Participant } from "../../api";
+import { useSpeaking } from "../../media/mediaStore";
 import { Avatar } from "../components/Avatar";
 
 interface Props {
@@ -13,11 +14,13 @@ interface Props {
 /** A face in the room: avatar, first name, moderator star, mute mark. */
 export function PersonTile({ person, isMe, showHand, size, onOpen }: Props) {
   const onStage = person.role !== "audience";
+  const speaking = useSpeaking(person.userId);
   const firstName = person.displayName.split(/\s+/)[0] ?? person.displayName;
   return (
     <button
       type="button"
-      className={`person${isMe ? " me" : ""}`}
+      className={`person${isMe ? " me" : ""}${speaking ? " speaking" : ""}`}
+      data-speaking={speaking}
       onClick={() => onOpen(person)}
       data-testid={`person-${person.userName}`}
       data-role={person.role}

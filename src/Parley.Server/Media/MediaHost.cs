@@ -1,0 +1,50 @@
+using System.Net;
+using Microsoft.Extensions.Options;
+using Parley.Media;
+
+namespace Parley.Server.Media;
+
+/// <summary>Owns this node's SFU: built from <see cref="MediaOptions"/>, started and stopped with the host.</summary>
+internal sealed partial class MediaHost(IOptions<MediaOptions> options, TimeProvider time, ILogger<MediaHost> logger) : IHostedService, IAsyncDisposable
+{
+    private MediaServer? _server;
+
+    /// <summary>The started SFU.</summary>
+    public MediaServer Server => _server ?? throw new InvalidOperationException("The media server is not started.");
+
+    /// <summary>Raised once the SFU is started (MediaSessions subscribes to its events then).</summary>
+    public event Action<MediaServer>? Started;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var media = options.Value;
+        var server = new MediaServer(
+            new MediaServerOptions
+            {
+                BindAddress = IPAddress.Parse(media.BindAddress),
+                Port = media.Port,
+                AnnouncedAddresses = [.. media.AnnouncedAddresses.Select(IPAddress.Parse)],
+                LoopbackOnly = media.LoopbackOnly,
+                SlotsPerSubscriber = media.SlotsPerSubscriber,
+            },
+            time);
+        await server.StartAsync(cancellationToken);
+        _server = server;
+        LogStarted(logger, server.LocalEndPoint, media.AnnouncedAddresses);
+        Started?.Invoke(server);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken) => await DisposeAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        var server = Interlocked.Exchange(ref _server, null);
+        if (server is not null)
+        {
+            await server.DisposeAsync();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Media (UDP) on {EndPoint}, announcing [{Announced}]")]
+    private static partial void LogStarted(ILogger logger, IPEndPoint endPoint, string[] announced);
+}
