@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.SignalR.Client;
 using Parley.Media;
 using Parley.Protocol.Rooms;
 using Parley.Server.Media;
+using Parley.Server.Moderation;
+using Microsoft.AspNetCore.SignalR;
 
 namespace Parley.Server.Tests;
 
@@ -75,6 +77,29 @@ public sealed class MediaHubTests(StageFactory factory) : IClassFixture<StageFac
 
         await host.Hub.InvokeAsync(RoomHubMethods.EndRoom, roomId);
         await WaitUntilAsync(() => Sfu.GetRoomStats(roomId) is null, "every media session of the ended room to close");
+    }
+
+    [Fact]
+    public async Task ABannedSpeakerIsSilencedAtOnceAndTheirMediaSessionClosed()
+    {
+        var hostUser = await factory.SignUpAsync("media_ban_host");
+        var speakerUser = await factory.SignUpAsync("media_banned");
+        var listenerUser = await factory.SignUpAsync("media_ban_bot");
+        var roomId = await OpenRoomAsync(hostUser);
+        await using var host = await MediaBot.JoinAsync(hostUser, roomId);
+        await using var speaker = await MediaBot.JoinAsync(speakerUser, roomId);
+        await using var listener = await MediaBot.JoinAsync(listenerUser, roomId);
+        speaker.Publish(880);
+        await host.Hub.InvokeAsync(RoomHubMethods.InviteToSpeak, roomId, speakerUser.Id);
+        await speaker.Hub.InvokeAsync(RoomHubMethods.AcceptSpeakInvite, roomId);
+        await listener.WaitUntilHearsAsync(880, TimeSpan.FromSeconds(10), "the speaker accepted the invite");
+
+        await host.Hub.InvokeAsync(ModerationHubMethods.BanUser, roomId, speakerUser.UserName, false);
+
+        await listener.WaitUntilSilentAsync(880, Soon, "the speaker was banned");
+        await WaitUntilAsync(() => Sfu.GetPeerStats(MediaSessions.PeerId(roomId, speakerUser.Id)) is null, "the banned speaker's media session to close");
+        // Their client cannot get back in: not to the room, so not to the media either.
+        await Assert.ThrowsAsync<HubException>(() => speaker.Hub.Connection.InvokeAsync<string>(MediaHubMethods.ConnectMedia, roomId, "v=0"));
     }
 
     [Fact]
