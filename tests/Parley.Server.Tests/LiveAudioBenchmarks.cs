@@ -9,7 +9,13 @@ namespace Parley.Server.Tests;
 public sealed class BenchFactory : ParleyFactory
 {
     protected override IEnumerable<KeyValuePair<string, string>> Settings =>
-        [new("Parley:Hub:CallBurst", "10000"), new("Parley:Hub:CallsPerSecond", "10000")];
+        [
+            new("Parley:Hub:CallBurst", "10000"),
+            new("Parley:Hub:CallsPerSecond", "10000"),
+            // 50 runs rejoin far more often than a person would (issue 6's abuse limits).
+            new("Parley:Moderation:JoinsPerMinute", "100000"),
+            new("Parley:Moderation:HandRaisesPerMinute", "100000"),
+        ];
 }
 
 /// <summary>
