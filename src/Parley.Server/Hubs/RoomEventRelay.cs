@@ -148,31 +148,9 @@ internal sealed partial class RoomEventRelay(
                 _feeds.Remove(roomId);
             }
         }
-        foreach (var roomId in stale)
-        {
-            await CallAsync(roomId, grain => grain.UnsubscribeAsync(_self!));
-        }
-        foreach (var roomId in wanted)
-        {
-            await CallAsync(roomId, grain => grain.SubscribeAsync(_self!));
-        }
-    }
-
-    private async Task CallAsync(string roomId, Func<IRoomGrain, Task> call)
-    {
-        try
-        {
-            await call(grains.GetGrain<IRoomGrain>(roomId));
-        }
-        catch (Exception exception) when (exception is not OutOfMemoryException)
-        {
-            LogRefreshFailed(logger, exception, roomId);
-        }
+        await RoomSubscriptions.RefreshAsync(grains, _self!, stale, wanted, logger);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not send event {Version} of room {RoomId} to its connections")]
     private static partial void LogSendFailed(ILogger logger, Exception exception, string roomId, long version);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not refresh the subscription to room {RoomId}")]
-    private static partial void LogRefreshFailed(ILogger logger, Exception exception, string roomId);
 }

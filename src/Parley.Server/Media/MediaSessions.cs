@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Parley.Media;
 using Parley.Protocol.Rooms;
 using Parley.Rooms;
+using Parley.Server.Hubs;
 
 namespace Parley.Server.Media;
 
@@ -238,26 +239,7 @@ internal sealed partial class MediaSessions : IRoomObserver, IHostedService, IDi
                 _latest.Remove(roomId);
             }
         }
-        foreach (var roomId in stale)
-        {
-            await CallAsync(roomId, grain => grain.UnsubscribeAsync(_self!));
-        }
-        foreach (var roomId in wanted)
-        {
-            await CallAsync(roomId, grain => grain.SubscribeAsync(_self!));
-        }
-    }
-
-    private async Task CallAsync(string roomId, Func<IRoomGrain, Task> call)
-    {
-        try
-        {
-            await call(_grains.GetGrain<IRoomGrain>(roomId));
-        }
-        catch (Exception exception) when (exception is not OutOfMemoryException)
-        {
-            LogRefreshFailed(_logger, exception, roomId);
-        }
+        await RoomSubscriptions.RefreshAsync(_grains, _self!, stale, wanted, _logger);
     }
 
     /// <summary>One person's media session and the grain state that decides their publish right.</summary>
@@ -309,7 +291,4 @@ internal sealed partial class MediaSessions : IRoomObserver, IHostedService, IDi
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Refused an unusable media offer in room {RoomId}")]
     private static partial void LogBadOffer(ILogger logger, Exception exception, string roomId);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not refresh the media subscription to room {RoomId}")]
-    private static partial void LogRefreshFailed(ILogger logger, Exception exception, string roomId);
 }
