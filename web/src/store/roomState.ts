@@ -1,17 +1,10 @@
-import type { Participant, RoomEvent, RoomEventEnvelope, RoomSnapshot, Visibility } from "../api/types";
+import type { Participant, RoomEvent, RoomEventEnvelope, RoomSnapshot } from "../api/types";
 
 // The live room as the client sees it: a snapshot from JoinRoom plus the deltas applied in
 // version order. Pure functions, so the rules are unit-tested without a connection.
 
-export interface LiveRoom {
-  roomId: string;
-  version: number;
-  title: string;
-  description: string | null;
-  topics: string[];
-  visibility: Visibility;
-  handRaisingEnabled: boolean;
-  ended: boolean;
+/** The snapshot's fields, with participants keyed by user id for the deltas. */
+export interface LiveRoom extends Omit<RoomSnapshot, "participants"> {
   participants: Record<string, Participant>;
   /** Who invited whom to speak, from speakInvited events (a snapshot does not say). */
   speakInvitedBy: Record<string, string>;
