@@ -234,12 +234,11 @@ public sealed partial class MediaServer
             level = audioLevel;
         }
         var rtp = new InboundRtp(header.SequenceNumber, header.Timestamp, header.Marker, level, packet.Slice(header.PayloadOffset, header.PayloadLength));
-        var sink = _sink!;
-        var queuedPackets = sink.PacketsQueued;
-        var queuedBytes = sink.BytesQueued;
-        var outcome = room.Forward(router, rtp, sink, out _);
-        _batch!.Flush();
-        _metrics.Sent((int)(sink.PacketsQueued - queuedPackets), sink.BytesQueued - queuedBytes);
+        var (queuedPackets, queuedBytes) = QueuedTotals();
+        var outcome = room.Forward(router, rtp, _fanout!, out _);
+        _sinks[0].Complete();
+        var (packetsAfter, bytesAfter) = QueuedTotals();
+        _metrics.Sent((int)(packetsAfter - queuedPackets), bytesAfter - queuedBytes);
         switch (outcome)
         {
             case ForwardOutcome.NotAllowed:
@@ -252,6 +251,17 @@ public sealed partial class MediaServer
                 _metrics.Drop(DropReason.TooLarge);
                 break;
         }
+    }
+
+    private (long Packets, long Bytes) QueuedTotals()
+    {
+        long packets = 0, bytes = 0;
+        foreach (var sink in _sinks)
+        {
+            packets += sink.PacketsQueued;
+            bytes += sink.BytesQueued;
+        }
+        return (packets, bytes);
     }
 
     private void DropSrtp(MediaPeer peer, SrtpError error)

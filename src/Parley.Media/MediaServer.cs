@@ -34,7 +34,8 @@ public sealed partial class MediaServer : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private Socket? _socket;
     private SendBatch? _batch;
-    private SrtpForwardingSink? _sink;
+    private SrtpForwardingSink[] _sinks = [];
+    private FanoutWorkers? _fanout;
     private Task? _receiveLoop;
     private ITimer? _housekeeping;
 
@@ -86,8 +87,14 @@ public sealed partial class MediaServer : IAsyncDisposable
             throw;
         }
         _socket = socket;
-        _batch = new SendBatch(socket, SendBatchCapacity, _options.UseSendMmsg);
-        _sink = new SrtpForwardingSink(_batch, _metrics);
+        var fanoutThreads = _options.FanoutThreads > 0 ? _options.FanoutThreads : Environment.ProcessorCount;
+        _sinks = new SrtpForwardingSink[Math.Max(1, fanoutThreads)];
+        for (var i = 0; i < _sinks.Length; i++)
+        {
+            _sinks[i] = new SrtpForwardingSink(new SendBatch(socket, SendBatchCapacity, _options.UseSendMmsg), _metrics);
+        }
+        _batch = _sinks[0].Batch;
+        _fanout = new FanoutWorkers(_sinks, _options.FanoutMinimumPerThread);
         _certificate = CreateCertificate();
         if (_options.ReceiveOnDedicatedThread)
         {
@@ -142,7 +149,11 @@ public sealed partial class MediaServer : IAsyncDisposable
         {
             await _eventLoop;
         }
-        _batch?.Dispose();
+        _fanout?.Dispose();
+        foreach (var sink in _sinks)
+        {
+            sink.Batch.Dispose();
+        }
         _metrics.Dispose();
         _stopping.Dispose();
     }

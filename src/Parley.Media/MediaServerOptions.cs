@@ -42,6 +42,16 @@ public sealed record MediaServerOptions
     /// </summary>
     public bool ReceiveOnDedicatedThread { get; init; } = true;
 
+    /// <summary>
+    /// Threads one packet's fan-out may use, the receive thread included; 0 means one per CPU
+    /// this process may run on. A room is split only when each thread gets at least
+    /// <see cref="FanoutMinimumPerThread"/> listeners.
+    /// </summary>
+    public int FanoutThreads { get; init; }
+
+    /// <summary>Listeners per fan-out thread below which a room stays on the receive thread.</summary>
+    public int FanoutMinimumPerThread { get; init; } = 256;
+
     /// <summary>Kernel socket buffer sizes; large, so a burst of fan-out is not dropped by the kernel.</summary>
     public int SocketBufferBytes { get; init; } = 4 * 1024 * 1024;
 }

@@ -13,4 +13,9 @@ public abstract class ForwardingSink
 
     /// <summary>The buffer last reserved now holds a plain RTP packet of <paramref name="length"/> bytes for <paramref name="subscriber"/>.</summary>
     public abstract void Commit(RouterPeer subscriber, int slot, int length);
+
+    /// <summary>The fan-out of one packet is done: send what is queued (a batching sink flushes here).</summary>
+    public virtual void Complete()
+    {
+    }
 }

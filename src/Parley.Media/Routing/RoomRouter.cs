@@ -124,7 +124,21 @@ public sealed partial class RoomRouter
     /// Forwards one decrypted packet from <paramref name="from"/> to every other peer's slot.
     /// Zero allocations: each copy is written into a buffer the sink reserved.
     /// </summary>
-    public ForwardOutcome Forward(RouterPeer from, in InboundRtp rtp, ForwardingSink sink, out int forwardedCount)
+    public ForwardOutcome Forward(RouterPeer from, in InboundRtp rtp, ForwardingSink sink, out int forwardedCount) =>
+        Forward(from, rtp, sink, null, out forwardedCount);
+
+    /// <summary>
+    /// As <see cref="Forward(RouterPeer, in InboundRtp, ForwardingSink, out int)"/>, with the copies
+    /// split over <paramref name="workers"/>' threads when the room is large enough; returns once
+    /// every copy is queued (and each worker has flushed its own sink).
+    /// </summary>
+    public ForwardOutcome Forward(RouterPeer from, in InboundRtp rtp, FanoutWorkers workers, out int forwardedCount)
+    {
+        ArgumentNullException.ThrowIfNull(workers);
+        return Forward(from, rtp, workers.PrimarySink, workers, out forwardedCount);
+    }
+
+    private ForwardOutcome Forward(RouterPeer from, in InboundRtp rtp, ForwardingSink sink, FanoutWorkers? workers, out int forwardedCount)
     {
         forwardedCount = 0;
         if (!from.CanPublish)
@@ -148,10 +162,23 @@ public sealed partial class RoomRouter
             return ForwardOutcome.NotSelected;
         }
 
+        forwardedCount = workers is not null && workers.ShardsFor(_peerCount) > 1
+            ? workers.Run(this, from, rtp, now, _peerCount)
+            : ForwardRange(from, rtp, sink, now, 0, _peerCount);
+        return ForwardOutcome.Forwarded;
+    }
+
+    /// <summary>
+    /// The copies for subscribers [<paramref name="start"/>, <paramref name="end"/>). Touches only
+    /// those subscribers' slot state and <paramref name="sink"/>, so disjoint ranges may run on
+    /// different threads while the router's owner waits for them (<see cref="FanoutWorkers"/>).
+    /// </summary>
+    internal int ForwardRange(RouterPeer from, in InboundRtp rtp, ForwardingSink sink, long now, int start, int end)
+    {
+        var forwarded = 0;
         var position = from.ActivePosition;
         var peers = _peers;
-        var count = _peerCount;
-        for (var i = 0; i < count; i++)
+        for (var i = start; i < end; i++)
         {
             var subscriber = peers[i];
             if (ReferenceEquals(subscriber, from) || position >= subscriber.Slots.Length)
@@ -182,9 +209,9 @@ public sealed partial class RoomRouter
             slot.PacketsSent++;
             slot.OctetsSent += (uint)rtp.Payload.Length;
             sink.Commit(subscriber, position, length);
-            forwardedCount++;
+            forwarded++;
         }
-        return ForwardOutcome.Forwarded;
+        return forwarded;
     }
 
     /// <summary>

@@ -8,6 +8,8 @@ namespace Parley.Media.Transport;
 /// </summary>
 internal sealed class SrtpForwardingSink(SendBatch batch, MediaMetrics metrics) : ForwardingSink
 {
+    public SendBatch Batch => batch;
+
     public long PacketsQueued { get; private set; }
 
     public long BytesQueued { get; private set; }
@@ -35,4 +37,6 @@ internal sealed class SrtpForwardingSink(SendBatch batch, MediaMetrics metrics) 
         BytesQueued += protectedLength;
         batch.Commit(address, protectedLength);
     }
+
+    public override void Complete() => batch.Flush();
 }

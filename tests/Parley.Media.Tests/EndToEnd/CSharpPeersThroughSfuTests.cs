@@ -49,6 +49,26 @@ public sealed class CSharpPeersThroughSfuTests
     }
 
     [Fact]
+    public async Task AFanoutSplitOverThreeThreadsReachesEveryListenerWithoutLoss()
+    {
+        await using var sfu = await SfuHarness.StartAsync(o => o with { FanoutThreads = 3, FanoutMinimumPerThread = 1 });
+        await sfu.ConnectAsync("room", "speaker", canPublish: true, new ToneSource(440));
+        var listeners = new List<AudioPeer>();
+        for (var i = 0; i < 5; i++)
+        {
+            listeners.Add(await sfu.ConnectAsync("room", $"listener-{i}"));
+        }
+
+        foreach (var listener in listeners)
+        {
+            await listener.WaitForAudioAsync(0, Second, SfuHarness.Timeout);
+            Assert.InRange(SfuHarness.DominantFrequency(listener, 0), 430, 450);
+            Assert.Equal(0, listener.Slots[0].PacketsLost);
+        }
+        Assert.True(sfu.Server.GetPeerStats("listener-4")!.PacketsOut > 0);
+    }
+
+    [Fact]
     public async Task RoomsAreIsolatedFromEachOther()
     {
         await using var sfu = await SfuHarness.StartAsync();
