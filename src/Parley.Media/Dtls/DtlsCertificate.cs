@@ -13,10 +13,11 @@ public sealed class DtlsCertificate
 {
     private readonly byte[] _der;
 
-    private DtlsCertificate(byte[] der, AsymmetricKeyParameter privateKey, DateTimeOffset notAfter)
+    private DtlsCertificate(byte[] der, AsymmetricKeyParameter privateKey, ECDsa signingKey, DateTimeOffset notAfter)
     {
         _der = der;
         PrivateKey = privateKey;
+        SigningKey = signingKey;
         NotAfter = notAfter;
         Fingerprint = DtlsFingerprint.Compute(der);
     }
@@ -31,6 +32,9 @@ public sealed class DtlsCertificate
 
     internal AsymmetricKeyParameter PrivateKey { get; }
 
+    /// <summary>The same key for the platform's ECDSA (<see cref="P256TlsCrypto"/>); lives as long as the certificate.</summary>
+    internal ECDsa SigningKey { get; }
+
     internal byte[] DerArray => _der;
 
     /// <summary>
@@ -40,11 +44,11 @@ public sealed class DtlsCertificate
     public static DtlsCertificate Generate(TimeSpan? validity = null, TimeProvider? timeProvider = null)
     {
         var now = (timeProvider ?? TimeProvider.System).GetUtcNow();
-        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var request = new CertificateRequest("CN=parley", key, HashAlgorithmName.SHA256);
         var notAfter = now + (validity ?? TimeSpan.FromDays(30));
         using var certificate = request.CreateSelfSigned(now.AddDays(-1), notAfter);
         var privateKey = PrivateKeyFactory.CreateKey(key.ExportPkcs8PrivateKey());
-        return new DtlsCertificate(certificate.RawData, privateKey, notAfter);
+        return new DtlsCertificate(certificate.RawData, privateKey, key, notAfter);
     }
 }

@@ -53,6 +53,9 @@ public abstract class DtlsHandshake : IDisposable
     /// <summary>The peer's certificate (DER) once it has been seen.</summary>
     public byte[]? RemoteCertificate { get; internal set; }
 
+    /// <summary>The ECDHE group the server chose (a BouncyCastle NamedGroup value); -1 before it chose, and on the client.</summary>
+    public int NegotiatedGroup { get; internal set; } = -1;
+
     /// <summary>Completes with the keys as soon as they exist; faults with <see cref="DtlsHandshakeException"/>.</summary>
     public Task<DtlsSrtpKeys> Keys => _keys.Task;
 

@@ -18,10 +18,9 @@ internal static class DtlsPeerSupport
         new([crypto.CreateCertificate(certificate.DerArray)]);
 
     public static TlsCredentialedSigner CreateSigner(TlsContext context, BcTlsCrypto crypto, DtlsCertificate certificate) =>
-        new BcDefaultTlsCredentialedSigner(
+        new DefaultTlsCredentialedSigner(
             new TlsCryptoParameters(context),
-            crypto,
-            certificate.PrivateKey,
+            new P256TlsCrypto.P256Signer(certificate.SigningKey),
             CreateCertificateChain(crypto, certificate),
             new SignatureAndHashAlgorithm(HashAlgorithm.sha256, SignatureAlgorithm.ecdsa));
 

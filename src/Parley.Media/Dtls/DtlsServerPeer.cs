@@ -21,6 +21,15 @@ internal sealed class DtlsServerPeer : DefaultTlsServer
     // Chrome offers DTLS 1.3 and 1.2 and falls back to 1.2 cleanly (DESIGN.md §3).
     protected override ProtocolVersion[] GetSupportedVersions() => ProtocolVersion.DTLSv12.Only();
 
+    // Both are 128-bit-security curves browsers offer (Chrome lists x25519 first). P-256 runs on
+    // the platform's OpenSSL (P256TlsCrypto); X25519 would run in BouncyCastle's managed code at
+    // several times the CPU, and the server pays one key agreement per joining listener.
+    protected override int SelectECDH(int minimumCurveBits) =>
+        _handshake.NegotiatedGroup =
+            m_context.SecurityParameters.ClientSupportedGroups is { } offered && Array.IndexOf(offered, NamedGroup.secp256r1) >= 0
+                ? NamedGroup.secp256r1
+                : base.SelectECDH(minimumCurveBits);
+
     protected override int[] GetSupportedCipherSuites() =>
         TlsUtilities.GetSupportedCipherSuites(Crypto, DtlsPeerSupport.CipherSuites);
 
@@ -79,5 +88,5 @@ internal sealed class DtlsServerPeer : DefaultTlsServer
     public override void NotifyAlertReceived(short alertLevel, short alertDescription) =>
         _handshake.OnAlertReceived(alertLevel, alertDescription);
 
-    internal static BcTlsCrypto CreateCrypto() => new(new SecureRandom());
+    internal static BcTlsCrypto CreateCrypto() => new P256TlsCrypto();
 }

@@ -15,7 +15,10 @@ internal sealed unsafe class SendBatch : IDisposable
 
     private readonly Socket _socket;
     private readonly PinnedBufferSlab _buffers;
-    private readonly System.Net.SocketAddress?[] _destinations;
+    // A struct element, so storing a destination is a plain write: an array of a non-sealed
+    // class type pays a covariance check (CastHelpers.StelemRef) on every store, 2.4 % of the
+    // server's samples at 1,000 listeners.
+    private readonly Destination[] _destinations;
     private readonly int[] _lengths;
     private readonly LibC.MMsgHdr* _messages;
     private readonly LibC.IoVec* _iovecs;
@@ -27,7 +30,7 @@ internal sealed unsafe class SendBatch : IDisposable
         _socket = socket;
         Capacity = capacity;
         _buffers = new PinnedBufferSlab(capacity, Routing.RoomRouter.MaxPacketSize);
-        _destinations = new System.Net.SocketAddress?[capacity];
+        _destinations = new Destination[capacity];
         _lengths = new int[capacity];
         UsesSendMmsg = useSendMmsg && LibC.IsSupported;
         _messages = (LibC.MMsgHdr*)NativeMemory.AllocZeroed((nuint)(capacity * sizeof(LibC.MMsgHdr)));
@@ -58,7 +61,7 @@ internal sealed unsafe class SendBatch : IDisposable
     public void Commit(System.Net.SocketAddress destination, int length)
     {
         var index = _count;
-        _destinations[index] = destination;
+        _destinations[index].Address = destination;
         _lengths[index] = length;
         if (UsesSendMmsg)
         {
@@ -90,7 +93,7 @@ internal sealed unsafe class SendBatch : IDisposable
         {
             try
             {
-                _socket.SendTo(_buffers[i].Slice(0, _lengths[i]), SocketFlags.None, _destinations[i]!);
+                _socket.SendTo(_buffers[i].Slice(0, _lengths[i]), SocketFlags.None, _destinations[i].Address!);
                 sent++;
             }
             catch (SocketException)
@@ -130,6 +133,11 @@ internal sealed unsafe class SendBatch : IDisposable
             break; // EAGAIN: let SendTo wait for buffer room
         }
         return sent;
+    }
+
+    private struct Destination
+    {
+        public System.Net.SocketAddress? Address;
     }
 
     public void Dispose()
