@@ -81,11 +81,20 @@ public sealed class FanoutWorkers : IDisposable
             _workers[shard - 1].Start(Start(shard, shards, count), Start(shard + 1, shards, count));
         }
 
-        // Shard 0 on this thread, sent before waiting so its listeners are not held up.
-        var forwarded = router.ForwardRange(from, rtp, _sinks[0], now, 0, Start(1, shards, count));
-        _sinks[0].Complete();
-        _done.Wait();
-        SplitFanouts++;
+        int forwarded;
+        try
+        {
+            // Shard 0 on this thread, sent before waiting so its listeners are not held up.
+            forwarded = router.ForwardRange(from, rtp, _sinks[0], now, 0, Start(1, shards, count));
+            _sinks[0].Complete();
+        }
+        finally
+        {
+            // Even when shard 0 throws, the workers must be done before the caller lets go of
+            // the router (its gate), or they would race the next owner.
+            _done.Wait();
+            SplitFanouts++;
+        }
         return forwarded + Volatile.Read(ref _forwarded);
     }
 
@@ -98,7 +107,6 @@ public sealed class FanoutWorkers : IDisposable
         {
             var rtp = new InboundRtp(_sequenceNumber, _rtpTimestamp, _marker, _audioLevel, _payload.AsSpan(0, _payloadLength));
             forwarded = _router!.ForwardRange(_from!, rtp, _sinks[index], _now, start, end);
-            _sinks[index].Complete();
         }
 #pragma warning disable CA1031 // a worker must always report back, or the owner waits forever
         catch (Exception)
@@ -108,11 +116,25 @@ public sealed class FanoutWorkers : IDisposable
         }
         finally
         {
+            CompleteQuietly(_sinks[index]); // what was queued goes now, not with the next packet
             Interlocked.Add(ref _forwarded, forwarded);
             if (Interlocked.Decrement(ref _pending) == 0)
             {
                 _done.Set();
             }
+        }
+    }
+
+    private static void CompleteQuietly(ForwardingSink sink)
+    {
+        try
+        {
+            sink.Complete();
+        }
+#pragma warning disable CA1031 // as above: the owner is waiting
+        catch (Exception)
+#pragma warning restore CA1031
+        {
         }
     }
 

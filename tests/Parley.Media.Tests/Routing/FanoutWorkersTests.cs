@@ -90,6 +90,21 @@ public sealed class FanoutWorkersTests
         Assert.Equal(ForwardOutcome.Forwarded, router.Forward(speakers[0], new InboundRtp(2, 1920, false, 30, [1]), workers, out _));
     }
 
+    [Fact]
+    public void WhenTheCallersOwnShardThrowsItStillWaitsForTheWorkersBeforeLettingGo()
+    {
+        var (router, speakers) = Room(listeners: 400);
+        var sinks = Sinks(2);
+        sinks[0].ThrowAfter = 5;
+        using var workers = new FanoutWorkers(sinks, minimumPerShard: 100);
+
+        Assert.Throws<InvalidOperationException>(() => router.Forward(speakers[0], new InboundRtp(1, 960, false, 30, [1]), workers, out _));
+
+        // The worker's shard was whole and flushed by the time the exception reached the caller.
+        Assert.Equal(201, sinks[1].Recording.Packets.Count);
+        Assert.Equal(1, sinks[1].Completed);
+    }
+
     private sealed class ThreadSink : ForwardingSink
     {
         public RecordingSink Recording { get; } = new();
