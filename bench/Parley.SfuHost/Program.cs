@@ -19,6 +19,8 @@ await using var media = new MediaServer(new MediaServerOptions
     Port = udpPort,
     LoopbackOnly = true,
     SocketBufferBytes = 16 * 1024 * 1024,
+    // The server's own setting name, so one --parley-env switch reaches either host.
+    FanoutThreads = int.TryParse(Environment.GetEnvironmentVariable("Parley__Media__FanoutThreads"), out var threads) ? threads : 0,
 });
 await media.StartAsync();
 

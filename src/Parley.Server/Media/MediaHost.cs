@@ -26,6 +26,7 @@ internal sealed partial class MediaHost(IOptions<MediaOptions> options, TimeProv
                 AnnouncedAddresses = [.. media.AnnouncedAddresses.Select(IPAddress.Parse)],
                 LoopbackOnly = media.LoopbackOnly,
                 SlotsPerSubscriber = media.SlotsPerSubscriber,
+                FanoutThreads = media.FanoutThreads,
             },
             time);
         await server.StartAsync(cancellationToken);

@@ -24,6 +24,9 @@ public sealed class MediaOptions
     /// <summary>Speakers forwarded to each listener at once (receive slots per peer).</summary>
     public int SlotsPerSubscriber { get; set; } = 3;
 
+    /// <summary>Threads one packet's fan-out may use in a large room (0: one per CPU the process may run on).</summary>
+    public int FanoutThreads { get; set; }
+
     /// <summary>At most this many <c>ActiveSpeakers</c> messages per room per second.</summary>
     public int ActiveSpeakersPerSecond { get; set; } = 4;
 }
