@@ -54,6 +54,16 @@ internal sealed partial class RoomEventRelay
         await SendAsync(batch.ToEnvelope(), coalesced: true);
     }
 
+    /// <summary>After the send loop ended: nothing will flush what is pending.</summary>
+    private void DisposeChurnTimers()
+    {
+        foreach (var batch in _churn.Values)
+        {
+            batch.Timer?.Dispose();
+        }
+        _churn.Clear();
+    }
+
     /// <summary>One room's audience churn since its last envelope: a contiguous version range.</summary>
     private sealed class ChurnBatch
     {

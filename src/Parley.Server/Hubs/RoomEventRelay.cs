@@ -35,6 +35,7 @@ internal sealed partial class RoomEventRelay(
     private IRoomObserver? _self;
     private Task? _sender;
     private ITimer? _refresh;
+    private int _stopped;
 
     public static string Group(string roomId) => $"room:{roomId}";
 
@@ -49,12 +50,22 @@ internal sealed partial class RoomEventRelay(
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        // Under a loaded test run the host has been seen to dispose this singleton before
+        // stopping it: stop once, and not at all after Dispose.
+        if (Interlocked.Exchange(ref _stopped, 1) == 1)
+        {
+            return;
+        }
         _refresh?.Dispose();
         _outbox.Writer.TryComplete();
         await _stopping.CancelAsync();
         if (_sender is not null)
         {
             await _sender.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            if (_sender.IsCompleted)
+            {
+                DisposeChurnTimers();
+            }
         }
         if (_self is not null)
         {
@@ -73,6 +84,10 @@ internal sealed partial class RoomEventRelay(
     public void Dispose()
     {
         _refresh?.Dispose();
+        if (Interlocked.Exchange(ref _stopped, 1) == 0)
+        {
+            _stopping.Cancel();
+        }
         _stopping.Dispose();
     }
 
