@@ -112,7 +112,8 @@ internal sealed partial class RoomGrain
                 moderators.Add(participant.UserId);
             }
         }
-        stage.Sort((a, b) => Nullable.Compare(a.SpeakerSince, b.SpeakerSince));
+        // Join order, as the full walk of the participants gave before (the stage is few people).
+        stage.Sort((a, b) => state.JoinOrder(a.UserId).CompareTo(state.JoinOrder(b.UserId)));
         var listeners = state.AudienceCount;
         var speakers = stage
             .OrderBy(p => p.Role == ParticipantRole.Moderator ? 0 : 1)

@@ -46,6 +46,9 @@ public sealed partial class RoomState
     /// <summary>Everyone on stage, with a hand up or invited to speak (unordered): bounded by the stage, not the audience.</summary>
     public IEnumerable<Participant> Notable => _notable.Select(userId => _participants[userId]);
 
+    /// <summary>Someone's place in the join order (-1 when absent).</summary>
+    public int JoinOrder(string userId) => _participants.IndexOf(userId);
+
     public bool IsRemoved(string userId) => _removed.Contains(userId);
 
     public Participant? Find(string userId) => _participants.GetValueOrDefault(userId);
