@@ -215,3 +215,20 @@ describe("a big room: bounded snapshots and folded audience churn", () => {
     expect(replaceFaces(r, []).participants.me).toBeDefined();
   });
 });
+
+describe("the audience count without one from the server", () => {
+  it("follows joins, leaves, removals and role changes it can see", () => {
+    let r = fromSnapshot(snapshot(5, [host, guest]));
+    expect(r.audienceCount).toBe(1);
+    r = applyEnvelope(r, envelope(6, { type: "participantJoined", participant: person("carol") })).room;
+    expect(r.audienceCount).toBe(2);
+    r = applyEnvelope(r, envelope(7, { type: "roleChanged", userId: "guest", role: "speaker", speakerSince: "2026-01-01T10:03:00Z" })).room;
+    expect(r.audienceCount).toBe(1);
+    r = applyEnvelope(r, envelope(8, { type: "handRaised", userId: "far", raisedAt: "2026-01-01T10:04:00Z", participant: person("far") })).room;
+    expect(r.audienceCount).toBe(1);
+    r = applyEnvelope(r, envelope(9, { type: "participantRemoved", userId: "carol" })).room;
+    expect(r.audienceCount).toBe(0);
+    r = applyEnvelope(r, envelope(10, { type: "roomEnded" })).room;
+    expect(r.audienceCount).toBe(0);
+  });
+});

@@ -126,15 +126,33 @@ export function applyEnvelope(room: LiveRoom, envelope: RoomEventEnvelope): { ro
   if (from > room.version + 1) return { room, outcome: "gap" };
   let next = applyRoomEvent(room, envelope.event);
   if (envelope.faces) next = replaceFaces(next, envelope.faces);
-  const audienceCount = envelope.audienceCount ?? countAfter(room, next, envelope);
+  const audienceCount = envelope.audienceCount ?? countAfter(room, envelope);
   return { room: { ...next, version: envelope.version, audienceCount }, outcome: "applied" };
 }
 
-/** An old server sends no count: follow what we can see. */
-function countAfter(before: LiveRoom, after: LiveRoom, envelope: RoomEventEnvelope): number {
-  if (envelope.event.type === "roomEnded") return 0;
-  const audience = (r: LiveRoom) => Object.values(r.participants).filter((p) => p.role === "audience").length;
-  return Math.max(0, before.audienceCount + audience(after) - audience(before));
+/** An old server sends no count: follow the membership changes we can see. */
+function countAfter(before: LiveRoom, envelope: RoomEventEnvelope): number {
+  const e = envelope.event;
+  const count = before.audienceCount;
+  switch (e.type) {
+    case "roomEnded":
+      return 0;
+    case "participantJoined":
+      return count + (e.participant.role === "audience" && !before.participants[e.participant.userId] ? 1 : 0);
+    case "participantLeft":
+    case "participantRemoved": {
+      const held = before.participants[e.userId];
+      const fromAudience = held ? held.role === "audience" : e.type === "participantLeft" && e.audienceChurn === true;
+      return Math.max(0, count - (fromAudience ? 1 : 0));
+    }
+    case "roleChanged": {
+      const was = (before.participants[e.userId] ?? e.participant)?.role;
+      if (!was) return count;
+      return Math.max(0, count + (e.role === "audience" ? 1 : 0) - (was === "audience" ? 1 : 0));
+    }
+    default:
+      return count;
+  }
 }
 
 /** How many listeners are not shown as a face: the "+ N others" of the audience. */
