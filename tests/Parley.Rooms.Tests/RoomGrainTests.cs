@@ -42,6 +42,40 @@ public sealed class RoomGrainTests(ClusterFixture fixture) : IClassFixture<Clust
     }
 
     [Fact]
+    public async Task AListenerJoiningABigRoomGetsABoundedSnapshotAndEnvelopesCarryTheCountAndChangedFaces()
+    {
+        var (room, observer, _) = await StartRoomAsync();
+        await room.JoinAsync(Alice);
+        const int listeners = 40;
+        JoinResult last = null!;
+        for (var i = 1; i <= listeners; i++)
+        {
+            last = await room.JoinAsync(new RoomMember($"l{i:00}", $"l{i:00}", $"L{i:00}"));
+        }
+        await room.RaiseHandAsync("l30");
+        await room.LeaveAsync("l02");
+        var version = (await room.LeaveAsync("l39")).Version;
+        await observer.WaitForVersionAsync(version);
+
+        // The stage (alice), the first 24 faces and the caller: not all 41.
+        Assert.Equal(26, last.Snapshot!.Participants.Count);
+        Assert.Equal(listeners, last.Snapshot.AudienceCount);
+        Assert.Contains(last.Snapshot.Participants, p => p.UserId == "l40");
+        var envelopes = observer.Ordered;
+        Assert.All(envelopes, e => Assert.NotNull(e.AudienceCount));
+        Assert.Equal(listeners - 2, envelopes[^1].AudienceCount);
+        // Faces ride only on envelopes where the first 24 changed: the first 24 joins and l02's leave.
+        Assert.Equal(25, envelopes.Count(e => e.Faces is not null));
+        var leftFace = envelopes.Single(e => e.Event is ParticipantLeft { UserId: "l02" });
+        Assert.Equal("l25", leftFace.Faces![^1].UserId);
+        Assert.DoesNotContain(leftFace.Faces, p => p.UserId == "l02");
+        Assert.True(RoomEvent.IsAudienceChurn(envelopes[^1].Event));
+        // Later: l02 left (l25 became a face) and l30's raised hand is listed beyond the faces.
+        var view = await room.GetViewAsync("l40");
+        Assert.Equal(["alice", .. Enumerable.Range(1, 25).Where(i => i != 2).Select(i => $"l{i:00}"), "l30", "l40"], view!.Participants.Select(p => p.UserId));
+    }
+
+    [Fact]
     public async Task TwoObserversSeeTheSameSequence()
     {
         var (room, first, _) = await StartRoomAsync();
@@ -56,7 +90,8 @@ public sealed class RoomGrainTests(ClusterFixture fixture) : IClassFixture<Clust
         await first.WaitForVersionAsync(6);
         await second.WaitForVersionAsync(6);
 
-        Assert.Equal(first.Ordered, second.Ordered);
+        // Envelopes carry lists (faces), which records compare by reference: compare the wire form.
+        Assert.Equal(first.Ordered.Select(e => System.Text.Json.JsonSerializer.Serialize(e)), second.Ordered.Select(e => System.Text.Json.JsonSerializer.Serialize(e)));
     }
 
     [Fact]

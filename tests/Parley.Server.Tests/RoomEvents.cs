@@ -9,7 +9,7 @@ public sealed class RoomEvents(HubConnection connection, string userId)
 {
     private readonly Lock _lock = new();
     private readonly List<RoomEventEnvelope> _received = [];
-    private readonly List<(long Version, TaskCompletionSource Done)> _waiters = [];
+    private readonly List<(Func<RoomEventEnvelope, bool> Until, TaskCompletionSource Done)> _waiters = [];
 
     public HubConnection Connection => connection;
 
@@ -31,7 +31,7 @@ public sealed class RoomEvents(HubConnection connection, string userId)
         lock (_lock)
         {
             _received.Add(envelope);
-            foreach (var waiter in _waiters.Where(w => envelope.Version >= w.Version).ToList())
+            foreach (var waiter in _waiters.Where(w => w.Until(envelope)).ToList())
             {
                 waiter.Done.TrySetResult();
                 _waiters.Remove(waiter);
@@ -39,25 +39,29 @@ public sealed class RoomEvents(HubConnection connection, string userId)
         }
     }
 
-    public async Task WaitForVersionAsync(long version)
+    public Task WaitForVersionAsync(long version) => WaitForAsync(e => e.Version >= version, $"room event version {version}");
+
+    /// <summary>Waits for an envelope that matches (already received or still to come); returns it.</summary>
+    public async Task<RoomEventEnvelope> WaitForAsync(Func<RoomEventEnvelope, bool> until, string what, TimeSpan? timeout = null)
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         lock (_lock)
         {
-            if (_received.Any(e => e.Version >= version))
+            if (_received.FirstOrDefault(until) is { } already)
             {
-                return;
+                return already;
             }
-            _waiters.Add((version, done));
+            _waiters.Add((until, done));
         }
         try
         {
-            await done.Task.WaitAsync(TimeSpan.FromSeconds(10));
+            await done.Task.WaitAsync(timeout ?? TimeSpan.FromSeconds(10));
         }
         catch (TimeoutException)
         {
-            throw new TimeoutException($"{userId} timed out waiting for room event version {version}; got {string.Join(",", Received.Select(e => e.Version))}");
+            throw new TimeoutException($"{userId} timed out waiting for {what}; got {string.Join(",", Received.Select(e => e.Version))}");
         }
+        return Received.First(until);
     }
 
     public Task<RoomSnapshot> JoinAsync(string roomId) => connection.InvokeAsync<RoomSnapshot>(RoomHubMethods.JoinRoom, roomId);
@@ -70,4 +74,11 @@ public sealed class RoomEvents(HubConnection connection, string userId)
         var exception = await Assert.ThrowsAsync<HubException>(() => connection.InvokeCoreAsync(method, args));
         return RoomErrorCodes.FromMessage(exception.Message);
     }
+}
+
+/// <summary>Envelopes in their wire form: records holding lists (faces) compare by reference.</summary>
+public static class EnvelopeWire
+{
+    public static List<string> Wire(this IEnumerable<RoomEventEnvelope> envelopes) =>
+        [.. envelopes.Select(e => System.Text.Json.JsonSerializer.Serialize(e))];
 }

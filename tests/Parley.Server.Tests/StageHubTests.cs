@@ -53,7 +53,7 @@ public sealed class StageHubTests(StageFactory factory) : IClassFixture<StageFac
 
         // Everyone's snapshot + deltas equals a fresh snapshot, and a rejoin keeps each role.
         var states = new[] { (h, hostSnapshot), (g, guestSnapshot), (t, thirdSnapshot) }
-            .Select(x => Replay(x.Item2, x.Item1.Received)).ToList();
+            .Select(x => Replay(x.Item2, x.Item1.Received, x.Item1.UserId)).ToList();
         var fresh = await g.JoinAsync(roomId);
         Assert.Equal(11, fresh.Version);
         Assert.All(states, state => Assert.Equal(ClientRoomState.ToJson(fresh), state.ToJson()));
@@ -62,10 +62,14 @@ public sealed class StageHubTests(StageFactory factory) : IClassFixture<StageFac
             fresh.Participants.Select(p => p.Role));
         foreach (var (client, joinedAt) in new[] { (h, 1L), (g, 2L), (t, 3L) })
         {
-            // Versions without gaps from (at the latest) the client's own join up to the last.
-            var versions = client.Received.Select(e => e.Version).ToList();
-            Assert.True(versions[0] <= joinedAt, $"{client.UserId} first saw version {versions[0]}");
-            Assert.True(versions.SequenceEqual(Enumerable.Range((int)versions[0], 11 - (int)versions[0] + 1).Select(v => (long)v)), $"{client.UserId}: {string.Join(",", versions)}");
+            // Version ranges without gaps from (at the latest) the client's own join up to the last;
+            // the listeners' joins are audience churn, folded into AudienceChanged ranges.
+            var received = client.Received;
+            var first = received[0].FromVersion ?? received[0].Version;
+            Assert.True(first <= joinedAt, $"{client.UserId} first saw version {first}");
+            var ranges = string.Join(",", received.Select(e => $"{e.FromVersion ?? e.Version}..{e.Version}"));
+            Assert.True(received.Zip(received.Skip(1)).All(x => (x.Second.FromVersion ?? x.Second.Version) == x.First.Version + 1), $"{client.UserId}: {ranges}");
+            Assert.Equal(11, received[^1].Version);
         }
 
         await g.InvokeAsync(RoomHubMethods.RemoveParticipant, roomId, third.Id);        // 12
@@ -76,7 +80,7 @@ public sealed class StageHubTests(StageFactory factory) : IClassFixture<StageFac
         await g.InvokeAsync(RoomHubMethods.EndRoom, roomId);                            // 13
         await Task.WhenAll(h.WaitForVersionAsync(13), g.WaitForVersionAsync(13));
         Assert.IsType<RoomEnded>(h.Received[^1].Event);
-        Assert.Equal(h.Received.Where(e => e.Version >= 2), g.Received.Where(e => e.Version >= 2));
+        Assert.Equal(h.Received.Where(e => e.Version >= 2).Wire(), g.Received.Where(e => e.Version >= 2).Wire());
         Assert.Equal(12, t.Received[^1].Version);
         Assert.Equal(RoomErrorCode.RoomEnded, await h.RefusedAsync(RoomHubMethods.JoinRoom, roomId));
     }
@@ -130,9 +134,9 @@ public sealed class StageHubTests(StageFactory factory) : IClassFixture<StageFac
         Assert.Equal(RoomErrorCode.NotFound, await connection.RefusedAsync(RoomHubMethods.RaiseHand, "aaaaaaaaaaaa"));
     }
 
-    private static ClientRoomState Replay(RoomSnapshot snapshot, List<RoomEventEnvelope> received)
+    private static ClientRoomState Replay(RoomSnapshot snapshot, List<RoomEventEnvelope> received, string selfId)
     {
-        var state = new ClientRoomState(snapshot);
+        var state = new ClientRoomState(snapshot, selfId);
         foreach (var envelope in received)
         {
             state.Apply(envelope);

@@ -56,7 +56,7 @@ public sealed class TwoNodeTests(TwoNodes nodes) : IClassFixture<TwoNodes>
         await Task.WhenAll(h.WaitForVersionAsync(5), g.WaitForVersionAsync(5));
 
         Assert.Equal(2, guestSnapshot.Version);
-        Assert.Equal(h.Received.Where(e => e.Version > 2), g.Received.Where(e => e.Version > 2));
+        Assert.Equal(h.Received.Where(e => e.Version > 2).Wire(), g.Received.Where(e => e.Version > 2).Wire());
         var onStage = Assert.IsType<RoleChanged>(g.Received.Single(e => e.Version == 5).Event);
         Assert.Equal((guest.Id, ParticipantRole.Speaker), (onStage.UserId, onStage.Role));
         var seenFromSecond = await guestOnSecond.Http.GetFromJsonAsync<Room>($"/api/v1/rooms/{roomId}");

@@ -17,10 +17,19 @@ public interface IRoomGrain : IGrainWithStringKey
     /// <summary>Counts, stage and moderators for the hallway and authorisation checks.</summary>
     Task<RoomSummary> GetSummaryAsync();
 
-    /// <summary>The current snapshot, or null when the room was never set up.</summary>
+    /// <summary>
+    /// The whole current state with every participant, or null when the room was never set up.
+    /// O(audience): for the server's own checks and tests; clients get <see cref="GetViewAsync"/>.
+    /// </summary>
     Task<RoomSnapshot?> GetSnapshotAsync();
 
-    /// <summary>Enters the room (or returns the current state when already in, keeping the role).</summary>
+    /// <summary>
+    /// The bounded snapshot one person sees (stage, hands, invitations, themself, the first
+    /// <see cref="RoomOptions.AudienceFaces"/> listeners, and the audience count), or null.
+    /// </summary>
+    Task<RoomSnapshot?> GetViewAsync(string userId);
+
+    /// <summary>Enters the room (or re-enters keeping the role); returns the caller's bounded snapshot (<see cref="GetViewAsync"/>).</summary>
     Task<JoinResult> JoinAsync(RoomMember member);
 
     /// <summary>Leaves quietly; the last moderator hands over to the longest-standing speaker; the last one out ends the room.</summary>

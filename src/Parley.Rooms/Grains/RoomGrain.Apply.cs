@@ -21,7 +21,7 @@ internal sealed partial class RoomGrain
         foreach (var roomEvent in decision.Events)
         {
             _state.Apply(roomEvent, now);
-            _observers.Publish(new RoomEventEnvelope(RoomId, _state.Version, roomEvent));
+            Publish(roomEvent);
         }
         if (_state.Count == 0)
         {
@@ -32,6 +32,40 @@ internal sealed partial class RoomGrain
             await OnEndedAsync(now);
         }
         return new StageResult(null, null, _state.Version);
+    }
+
+    /// <summary>
+    /// Publishes an event just applied, with the audience count after it and, when the first
+    /// faces changed since the last envelope that carried them, the new faces: the node relays
+    /// fold audience churn and need both to stand for the events they fold.
+    /// </summary>
+    private void Publish(RoomEvent roomEvent)
+    {
+        var state = _state!;
+        var faces = state.Faces(_options.AudienceFaces);
+        IReadOnlyList<Participant>? changed = null;
+        if (!SameFaces(faces))
+        {
+            _publishedFaces = [.. faces.Select(p => p.UserId)];
+            changed = faces;
+        }
+        _observers.Publish(new RoomEventEnvelope(RoomId, state.Version, roomEvent, AudienceCount: state.AudienceCount, Faces: changed));
+    }
+
+    private bool SameFaces(List<Participant> faces)
+    {
+        if (faces.Count != _publishedFaces.Length)
+        {
+            return false;
+        }
+        for (var i = 0; i < faces.Count; i++)
+        {
+            if (faces[i].UserId != _publishedFaces[i])
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     private async Task OnEndedAsync(DateTimeOffset now)
@@ -57,7 +91,7 @@ internal sealed partial class RoomGrain
             var now = _time.GetUtcNow();
             RoomEvent ended = new RoomEnded();
             _state.Apply(ended, now);
-            _observers.Publish(new RoomEventEnvelope(RoomId, _state.Version, ended));
+            Publish(ended);
             await OnEndedAsync(now);
         }
     }
@@ -66,12 +100,10 @@ internal sealed partial class RoomGrain
     {
         var stage = new List<Participant>();
         var moderators = new List<string>();
-        var listeners = 0;
-        foreach (var participant in state.Participants)
+        foreach (var participant in state.Notable)
         {
             if (participant.Role == ParticipantRole.Audience)
             {
-                listeners++;
                 continue;
             }
             stage.Add(participant);
@@ -80,6 +112,9 @@ internal sealed partial class RoomGrain
                 moderators.Add(participant.UserId);
             }
         }
+        // Join order, as the full walk of the participants gave before (the stage is few people).
+        stage.Sort((a, b) => state.JoinOrder(a.UserId).CompareTo(state.JoinOrder(b.UserId)));
+        var listeners = state.AudienceCount;
         var speakers = stage
             .OrderBy(p => p.Role == ParticipantRole.Moderator ? 0 : 1)
             .ThenBy(p => p.SpeakerSince)

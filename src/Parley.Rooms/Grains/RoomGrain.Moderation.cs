@@ -35,7 +35,7 @@ internal sealed partial class RoomGrain : IRoomModerationGrain
         var now = _time.GetUtcNow();
         RoomEvent removed = new ParticipantRemoved(targetId);
         _state.Apply(removed, now);
-        _observers.Publish(new RoomEventEnvelope(RoomId, _state.Version, removed));
+        Publish(removed);
         if (_state.Count == 0)
         {
             _emptySince = now;

@@ -21,6 +21,7 @@ internal sealed partial class RoomGrain : Grain, IRoomGrain
     private RoomState? _state;
     private DateTimeOffset _emptySince;
     private IGrainTimer? _housekeeping;
+    private string[] _publishedFaces = [];
 
     public RoomGrain(TimeProvider time, IOptions<RoomOptions> options, IRoomHistory history, ILogger<RoomGrain> logger)
     {
@@ -51,6 +52,8 @@ internal sealed partial class RoomGrain : Grain, IRoomGrain
 
     public Task<RoomSnapshot?> GetSnapshotAsync() => Task.FromResult(_state?.ToSnapshot());
 
+    public Task<RoomSnapshot?> GetViewAsync(string userId) => Task.FromResult(_state?.ToSnapshot(userId, _options.AudienceFaces));
+
     public async Task<JoinResult> JoinAsync(RoomMember member)
     {
         if (_state is null)
@@ -59,7 +62,7 @@ internal sealed partial class RoomGrain : Grain, IRoomGrain
         }
         var result = await ApplyAsync(new JoinStage(member.UserId, member.UserName, member.DisplayName));
         return result.Succeeded
-            ? new JoinResult(null, null, _state.ToSnapshot())
+            ? new JoinResult(null, null, _state.ToSnapshot(member.UserId, _options.AudienceFaces))
             : new JoinResult(result.Error, result.Message, null);
     }
 

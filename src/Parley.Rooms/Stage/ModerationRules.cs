@@ -62,9 +62,9 @@ public static class ModerationRules
         var events = new List<RoomEvent>();
         if (target.Role == ParticipantRole.Speaker)
         {
-            events.Add(new RoleChanged(target.UserId, ParticipantRole.Moderator, target.SpeakerSince));
+            events.Add(new RoleChanged(target.UserId, ParticipantRole.Moderator, target.SpeakerSince, target));
         }
-        events.Add(new RoleChanged(actor.UserId, ParticipantRole.Speaker, actor.SpeakerSince));
+        events.Add(new RoleChanged(actor.UserId, ParticipantRole.Speaker, actor.SpeakerSince, actor));
         return StageDecision.Accept(events);
     }
 
@@ -80,7 +80,7 @@ public static class ModerationRules
         }
         return next is null
             ? StageDecision.Refuse(RoomErrorCode.InvalidState, "no hand is raised")
-            : StageDecision.Accept(new RoleChanged(next.UserId, ParticipantRole.Speaker, now));
+            : StageDecision.Accept(new RoleChanged(next.UserId, ParticipantRole.Speaker, now, next));
     }
 
     private static StageDecision OnClearHands(RoomState state) =>

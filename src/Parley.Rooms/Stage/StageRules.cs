@@ -73,14 +73,14 @@ public static class StageRules
 
     private static StageDecision OnLeave(RoomState state, Participant actor)
     {
-        var events = new List<RoomEvent> { new ParticipantLeft(actor.UserId) };
+        var events = new List<RoomEvent> { new ParticipantLeft(actor.UserId, RoomState.IsPlainAudience(actor)) };
         if (state.Count == 1)
         {
             events.Add(new RoomEnded());
         }
         else if (IsLastModerator(state, actor) && LongestStandingSpeaker(state, except: actor.UserId) is { } next)
         {
-            events.Add(new RoleChanged(next.UserId, ParticipantRole.Moderator, next.SpeakerSince));
+            events.Add(new RoleChanged(next.UserId, ParticipantRole.Moderator, next.SpeakerSince, next));
         }
         return StageDecision.Accept(events);
     }
@@ -95,7 +95,7 @@ public static class StageRules
         {
             return StageDecision.Refuse(RoomErrorCode.HandRaisingDisabled, "a moderator turned hand raising off");
         }
-        return actor.HandRaisedAt is not null ? StageDecision.Accept() : StageDecision.Accept(new HandRaised(actor.UserId, now));
+        return actor.HandRaisedAt is not null ? StageDecision.Accept() : StageDecision.Accept(new HandRaised(actor.UserId, now, actor));
     }
 
     private static StageDecision OnLowerHand(Participant actor)
@@ -109,7 +109,7 @@ public static class StageRules
 
     private static StageDecision OnAcceptSpeakInvite(Participant actor, DateTimeOffset now) =>
         actor.InvitedToSpeak
-            ? StageDecision.Accept(new RoleChanged(actor.UserId, ParticipantRole.Speaker, now))
+            ? StageDecision.Accept(new RoleChanged(actor.UserId, ParticipantRole.Speaker, now, actor))
             : StageDecision.Refuse(RoomErrorCode.InvalidState, "nobody invited you to speak");
 
     private static StageDecision OnDeclineSpeakInvite(Participant actor) =>
@@ -123,7 +123,7 @@ public static class StageRules
         {
             return StageDecision.Refuse(RoomErrorCode.InvalidState, "you are not on stage");
         }
-        var events = new List<RoomEvent> { new RoleChanged(actor.UserId, ParticipantRole.Audience, null) };
+        var events = new List<RoomEvent> { new RoleChanged(actor.UserId, ParticipantRole.Audience, null, actor) };
         if (IsLastModerator(state, actor))
         {
             // The stage must keep a moderator: hand over to the longest-standing speaker, as when
@@ -132,7 +132,7 @@ public static class StageRules
             {
                 return StageDecision.Refuse(RoomErrorCode.InvalidState, "the last moderator cannot step down while nobody else is on stage");
             }
-            events.Add(new RoleChanged(next.UserId, ParticipantRole.Moderator, next.SpeakerSince));
+            events.Add(new RoleChanged(next.UserId, ParticipantRole.Moderator, next.SpeakerSince, next));
         }
         return StageDecision.Accept(events);
     }
@@ -152,7 +152,7 @@ public static class StageRules
         {
             return StageDecision.Refuse(RoomErrorCode.InvalidState, "they are already on stage");
         }
-        return target.InvitedToSpeak ? StageDecision.Accept() : StageDecision.Accept(new SpeakInvited(target.UserId, actor.UserId));
+        return target.InvitedToSpeak ? StageDecision.Accept() : StageDecision.Accept(new SpeakInvited(target.UserId, actor.UserId, target));
     }
 
     private static StageDecision OnMoveToAudience(Participant actor, Participant target)
@@ -163,7 +163,7 @@ public static class StageRules
         }
         return target.Role == ParticipantRole.Audience
             ? StageDecision.Refuse(RoomErrorCode.InvalidState, "they are not on stage")
-            : StageDecision.Accept(new RoleChanged(target.UserId, ParticipantRole.Audience, null));
+            : StageDecision.Accept(new RoleChanged(target.UserId, ParticipantRole.Audience, null, target));
     }
 
     private static StageDecision OnMuteSpeaker(Participant target)
@@ -177,7 +177,7 @@ public static class StageRules
 
     private static StageDecision OnMakeModerator(Participant target) => target.Role switch
     {
-        ParticipantRole.Speaker => StageDecision.Accept(new RoleChanged(target.UserId, ParticipantRole.Moderator, target.SpeakerSince)),
+        ParticipantRole.Speaker => StageDecision.Accept(new RoleChanged(target.UserId, ParticipantRole.Moderator, target.SpeakerSince, target)),
         ParticipantRole.Moderator => StageDecision.Refuse(RoomErrorCode.InvalidState, "they are already a moderator"),
         _ => StageDecision.Refuse(RoomErrorCode.InvalidState, "only a speaker can be made a moderator"),
     };

@@ -18,6 +18,8 @@ internal static class RealtimeSetup
             hub.AddFilter<HubRateLimitFilter>();
         });
         builder.Services.AddSingleton<DisconnectGrace>();
+        builder.Services.AddMetrics();
+        builder.Services.AddSingleton<RealtimeMetrics>();
         builder.Services.AddScoped<RoomAccess>();
         builder.Services.AddScoped<InviteService>();
         return builder;

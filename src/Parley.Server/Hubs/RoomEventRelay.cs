@@ -13,6 +13,11 @@ namespace Parley.Server.Hubs;
 /// third of the grain's expiry and unsubscribes from rooms that have no local connection left.
 /// Events are delivered in version order (<see cref="OrderedFeed"/>), and one loop sends, so the
 /// order of SendAsync calls is the order of versions.
+/// Audience churn (a listener entering or leaving quietly) is not sent per event: the loop folds a
+/// room's consecutive churn into one <see cref="AudienceChanged"/> envelope covering its version
+/// range, sent at most once per <see cref="RoomOptions.AudienceChurnPeriod"/>, or at once ahead of
+/// the next stage change so the order of versions holds (DESIGN.md §2: a join storm of N costs
+/// O(N) messages, not O(N²)). Folding lives in this class, see RoomEventRelay.Churn.cs.
 /// </summary>
 internal sealed partial class RoomEventRelay(
     IGrainFactory grains,
@@ -20,15 +25,17 @@ internal sealed partial class RoomEventRelay(
     RoomPresence presence,
     IOptions<RoomOptions> options,
     TimeProvider time,
+    RealtimeMetrics metrics,
     ILogger<RoomEventRelay> logger) : IRoomObserver, IHostedService, IDisposable
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<string, OrderedFeed> _feeds = new(StringComparer.Ordinal);
-    private readonly Channel<RoomEventEnvelope> _outbox = Channel.CreateUnbounded<RoomEventEnvelope>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<Outgoing> _outbox = Channel.CreateUnbounded<Outgoing>(new UnboundedChannelOptions { SingleReader = true });
     private readonly CancellationTokenSource _stopping = new();
     private IRoomObserver? _self;
     private Task? _sender;
     private ITimer? _refresh;
+    private int _stopped;
 
     public static string Group(string roomId) => $"room:{roomId}";
 
@@ -43,12 +50,22 @@ internal sealed partial class RoomEventRelay(
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        // Under a loaded test run the host has been seen to dispose this singleton before
+        // stopping it: stop once, and not at all after Dispose.
+        if (Interlocked.Exchange(ref _stopped, 1) == 1)
+        {
+            return;
+        }
         _refresh?.Dispose();
         _outbox.Writer.TryComplete();
         await _stopping.CancelAsync();
         if (_sender is not null)
         {
             await _sender.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            if (_sender.IsCompleted)
+            {
+                DisposeChurnTimers();
+            }
         }
         if (_self is not null)
         {
@@ -67,6 +84,10 @@ internal sealed partial class RoomEventRelay(
     public void Dispose()
     {
         _refresh?.Dispose();
+        if (Interlocked.Exchange(ref _stopped, 1) == 0)
+        {
+            _stopping.Cancel();
+        }
         _stopping.Dispose();
     }
 
@@ -98,7 +119,7 @@ internal sealed partial class RoomEventRelay(
             }
             foreach (var ready in feed.Accept(envelope))
             {
-                _outbox.Writer.TryWrite(ready);
+                _outbox.Writer.TryWrite(new Outgoing(ready, null));
             }
         }
         return Task.CompletedTask;
@@ -106,33 +127,51 @@ internal sealed partial class RoomEventRelay(
 
     private async Task SendLoopAsync()
     {
-        await foreach (var envelope in _outbox.Reader.ReadAllAsync(_stopping.Token).ConfigureAwait(false))
+        await foreach (var item in _outbox.Reader.ReadAllAsync(_stopping.Token).ConfigureAwait(false))
         {
-            try
+            if (item.Flush is { } due)
             {
-                var group = Group(envelope.RoomId);
-                await hub.Clients.Group(group).SendAsync(RoomHubMethods.RoomEvent, envelope, _stopping.Token);
-                switch (envelope.Event)
-                {
-                    case ParticipantRemoved removed:
-                        // The removed person hears of it, then hears nothing more of this room.
-                        foreach (var connectionId in presence.RemoveUser(envelope.RoomId, removed.UserId))
-                        {
-                            await hub.Groups.RemoveFromGroupAsync(connectionId, group);
-                        }
-                        break;
-                    case RoomEnded:
-                        foreach (var connectionId in presence.RemoveRoom(envelope.RoomId))
-                        {
-                            await hub.Groups.RemoveFromGroupAsync(connectionId, group);
-                        }
-                        break;
-                }
+                await FlushIfDueAsync(due);
+                continue;
             }
-            catch (Exception exception) when (exception is not OperationCanceledException)
+            var envelope = item.Envelope!;
+            if (RoomEvent.IsAudienceChurn(envelope.Event) && Fold(envelope))
             {
-                LogSendFailed(logger, exception, envelope.RoomId, envelope.Version);
+                continue;
             }
+            // A stage change goes out at once, after the churn folded before it (version order).
+            await FlushAsync(envelope.RoomId);
+            await SendAsync(envelope, coalesced: false);
+        }
+    }
+
+    private async Task SendAsync(RoomEventEnvelope envelope, bool coalesced)
+    {
+        try
+        {
+            var group = Group(envelope.RoomId);
+            metrics.Sent(coalesced, presence.ConnectionCount(envelope.RoomId));
+            await hub.Clients.Group(group).SendAsync(RoomHubMethods.RoomEvent, envelope, _stopping.Token);
+            switch (envelope.Event)
+            {
+                case ParticipantRemoved removed:
+                    // The removed person hears of it, then hears nothing more of this room.
+                    foreach (var connectionId in presence.RemoveUser(envelope.RoomId, removed.UserId))
+                    {
+                        await hub.Groups.RemoveFromGroupAsync(connectionId, group);
+                    }
+                    break;
+                case RoomEnded:
+                    foreach (var connectionId in presence.RemoveRoom(envelope.RoomId))
+                    {
+                        await hub.Groups.RemoveFromGroupAsync(connectionId, group);
+                    }
+                    break;
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogSendFailed(logger, exception, envelope.RoomId, envelope.Version);
         }
     }
 

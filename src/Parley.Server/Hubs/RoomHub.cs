@@ -14,7 +14,7 @@ namespace Parley.Server.Hubs;
 /// checks what the database knows (the room exists, is live and visible to the caller) and the
 /// grain checks the stage rules (roles, removals, hand raising). A refusal is a
 /// <see cref="HubException"/> whose message is <c>"code: sentence"</c>. Deltas reach the caller
-/// through <see cref="RoomEventRelay"/> as <c>RoomEvent</c> envelopes.
+/// through <see cref="RoomEventRelay"/> as <c>RoomEvent</c> envelopes, audience churn folded.
 /// </summary>
 [Authorize]
 internal sealed partial class RoomHub(
@@ -29,7 +29,10 @@ internal sealed partial class RoomHub(
 {
     private string UserId => Context.UserIdentifier ?? throw Refuse(RoomErrorCode.Forbidden, "sign in first");
 
-    /// <summary>Enters a room (as audience) or re-enters it keeping the role; returns the snapshot.</summary>
+    /// <summary>
+    /// Enters a room (as audience) or re-enters it keeping the role; returns the caller's bounded
+    /// snapshot (the stage, hands, invitations, themself, the first faces and the audience count).
+    /// </summary>
     public async Task<RoomSnapshot> JoinRoom(string roomId)
     {
         var userId = UserId;

@@ -125,6 +125,15 @@ internal sealed class RoomPresence
         }
     }
 
+    /// <summary>How many of this node's connections are in the room (for the per-connection message count).</summary>
+    public int ConnectionCount(string roomId)
+    {
+        lock (_lock)
+        {
+            return _roomConnections.GetValueOrDefault(roomId);
+        }
+    }
+
     public List<string> RoomsWithConnections()
     {
         lock (_lock)

@@ -82,7 +82,8 @@ internal sealed partial class MediaSessions : IRoomObserver, IHostedService, IDi
     {
         await EnsureSubscribedAsync(roomId);
         var grain = _grains.GetGrain<IRoomGrain>(roomId);
-        var snapshot = await grain.GetSnapshotAsync();
+        // The caller's bounded view (it always lists them), not the whole audience: O(stage) per join.
+        var snapshot = await grain.GetViewAsync(userId);
         if (snapshot is null)
         {
             return (null, RoomErrorCode.NotFound);
@@ -188,7 +189,7 @@ internal sealed partial class MediaSessions : IRoomObserver, IHostedService, IDi
 
     private async Task ResyncAsync(string roomId, string userId)
     {
-        var snapshot = await _grains.GetGrain<IRoomGrain>(roomId).GetSnapshotAsync();
+        var snapshot = await _grains.GetGrain<IRoomGrain>(roomId).GetViewAsync(userId);
         lock (_lock)
         {
             if (!_rooms.TryGetValue(roomId, out var sessions) || !sessions.TryGetValue(userId, out var session))

@@ -112,24 +112,37 @@ export interface RoomSnapshot {
   visibility: Visibility;
   handRaisingEnabled: boolean;
   ended: boolean;
+  /** Bounded: the stage, raised hands, pending invitations, you, and the first few audience faces. */
   participants: Participant[];
+  /** Everyone in the audience, shown or not. */
+  audienceCount: number;
 }
 
 export type RoomEvent =
   | { type: "participantJoined"; participant: Participant }
-  | { type: "participantLeft"; userId: string }
-  | { type: "roleChanged"; userId: string; role: Role; speakerSince: string | null }
-  | { type: "handRaised"; userId: string; raisedAt: string }
+  | { type: "participantLeft"; userId: string; audienceChurn?: boolean }
+  // participant: their state before the change, for a client that does not hold them.
+  | { type: "roleChanged"; userId: string; role: Role; speakerSince: string | null; participant?: Participant | null }
+  | { type: "handRaised"; userId: string; raisedAt: string; participant?: Participant | null }
   | { type: "handLowered"; userId: string }
-  | { type: "speakInvited"; userId: string; byUserId: string }
+  | { type: "speakInvited"; userId: string; byUserId: string; participant?: Participant | null }
   | { type: "speakInviteDeclined"; userId: string }
   | { type: "muteChanged"; userId: string; muted: boolean }
   | { type: "participantRemoved"; userId: string }
   | { type: "handRaisingChanged"; enabled: boolean }
-  | { type: "roomEnded" };
+  | { type: "roomEnded" }
+  // Audience churn folded by the server over fromVersion..version: the state is in the envelope.
+  | { type: "audienceChanged"; joined: number; left: number };
 
 export interface RoomEventEnvelope {
   roomId: string;
+  /** The last version this envelope covers. */
   version: number;
   event: RoomEvent;
+  /** The first version covered (audienceChanged folds several); absent or null: just `version`. */
+  fromVersion?: number | null;
+  /** The audience count after this envelope. */
+  audienceCount?: number | null;
+  /** When present, the first few audience faces now: they replace the plain listeners shown. */
+  faces?: Participant[] | null;
 }

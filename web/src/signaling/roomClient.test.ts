@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { RoomEventEnvelope, RoomSnapshot } from "../api/types";
 import { useRoomStore } from "../store/roomStore";
-import { envelope, person, snapshot } from "../test/fixtures";
+import { envelope, folded, person, snapshot } from "../test/fixtures";
 import type { HubConnectionLike } from "./hubConnection";
 import { RoomClient } from "./roomClient";
 
@@ -120,6 +120,23 @@ describe("room client", () => {
     const room = useRoomStore.getState().room!;
     expect(room.version).toBe(4);
     expect(room.participants.carol).toBeUndefined();
+    expect(hub.joins()).toBe(1);
+  });
+
+  it("applies folded audience churn whose range contains its own join, held during JoinRoom, without joining again", async () => {
+    // The server folded versions 2..6 (our join is 4) and sent them before JoinRoom answered.
+    hub.snapshots.push(snapshot(4, [person("host", { role: "moderator" }), person("me")], { audienceCount: 3 }));
+    hub.hold = { resolve: () => {} };
+    const joined = client.join("r1", "me");
+    await flush();
+    hub.push(folded(2, 6, 5, [person("a"), person("me"), person("b")], 5, 0));
+    hub.hold.resolve();
+    await joined;
+    hub.push(envelope(7, { type: "handRaised", userId: "c", raisedAt: "2026-01-01T10:02:00Z", participant: person("c") }));
+    const room = useRoomStore.getState().room!;
+    expect(room.version).toBe(7);
+    expect(room.audienceCount).toBe(5);
+    expect(Object.keys(room.participants).sort()).toEqual(["a", "b", "c", "host", "me"]);
     expect(hub.joins()).toBe(1);
   });
 

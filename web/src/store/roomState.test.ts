@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { envelope, person, snapshot } from "../test/fixtures";
-import { applyEnvelope, applyRoomEvent, audienceOf, fromSnapshot, handQueueOf, stageOf, type LiveRoom } from "./roomState";
+import { envelope, folded, person, snapshot } from "../test/fixtures";
+import { applyEnvelope, applyRoomEvent, audienceOf, fromSnapshot, handQueueOf, othersOf, replaceFaces, stageOf, type LiveRoom } from "./roomState";
 
 const host = person("host", { role: "moderator", speakerSince: "2026-01-01T10:00:00Z", joinedAt: "2026-01-01T10:00:00Z" });
 const guest = person("guest", { joinedAt: "2026-01-01T10:01:00Z" });
@@ -139,5 +139,96 @@ describe("room views", () => {
       ]),
     );
     expect(handQueueOf(r).map((p) => p.userId)).toEqual(["early", "late"]);
+  });
+});
+
+describe("a big room: bounded snapshots and folded audience churn", () => {
+  const face = (i: number) => person(`l${i}`, { joinedAt: `2026-01-01T10:${String(10 + i).padStart(2, "0")}:00Z` });
+  const hand = person("hand", { joinedAt: "2026-01-01T10:50:00Z", handRaisedAt: "2026-01-01T10:55:00Z" });
+  const me = person("me", { joinedAt: "2026-01-01T10:58:00Z" });
+
+  /** At version 20: the host, faces l1..l3, a raised hand, me; 40 in the audience. */
+  function big(): LiveRoom {
+    return fromSnapshot(snapshot(20, [host, face(1), face(2), face(3), hand, me], { audienceCount: 40 }), "me");
+  }
+
+  it("takes the audience count from the snapshot and counts the listeners not shown as others", () => {
+    const r = big();
+    expect(r.audienceCount).toBe(40);
+    expect(audienceOf(r)).toHaveLength(5);
+    expect(othersOf(r)).toBe(35);
+  });
+
+  it("applies a folded envelope that continues the versions: count, and faces replacing the plain listeners", () => {
+    const { room: r, outcome } = applyEnvelope(big(), folded(21, 30, 44, [face(2), face(3), face(4)], 6, 2));
+    expect(outcome).toBe("applied");
+    expect(r.version).toBe(30);
+    expect(r.audienceCount).toBe(44);
+    // l1 left the faces; l4 came in; the hand, me and the stage stay whatever the faces say.
+    expect(Object.keys(r.participants).sort()).toEqual(["hand", "host", "l2", "l3", "l4", "me"]);
+    expect(othersOf(r)).toBe(44 - 5);
+  });
+
+  it("applies a folded range that overlaps the snapshot's version: no false gap", () => {
+    // The snapshot was taken at 20, inside the churn the server folded as 18..25.
+    const { room: r, outcome } = applyEnvelope(big(), folded(18, 25, 41, null, 5, 0));
+    expect(outcome).toBe("applied");
+    expect(r.version).toBe(25);
+    expect(r.audienceCount).toBe(41);
+    expect(Object.keys(r.participants)).toHaveLength(6);
+  });
+
+  it("ignores a folded range already inside the snapshot, and calls a range starting beyond the next version a gap", () => {
+    expect(applyEnvelope(big(), folded(15, 20, 38, null)).outcome).toBe("stale");
+    expect(applyEnvelope(big(), folded(22, 30, 44, null)).outcome).toBe("gap");
+    expect(applyEnvelope(big(), envelope(22, { type: "handLowered", userId: "hand" })).outcome).toBe("gap");
+  });
+
+  it("keeps its own newer record of a face it already holds", () => {
+    // l2 raised a hand at 21 (we saw it); the faces of 22 were taken before and say no hand.
+    let r = applyEnvelope(big(), envelope(21, { type: "handRaised", userId: "l2", raisedAt: "2026-01-01T11:00:00Z" })).room;
+    r = applyEnvelope(r, folded(22, 22, 40, [face(1), face(2), face(3)])).room;
+    expect(r.participants.l2?.handRaisedAt).toBe("2026-01-01T11:00:00Z");
+  });
+
+  it("adds a listener beyond the faces from the participant a stage event carries", () => {
+    const far = person("far", { joinedAt: "2026-01-01T10:40:00Z" });
+    let r = applyEnvelope(big(), envelope(21, { type: "handRaised", userId: "far", raisedAt: "2026-01-01T11:00:00Z", participant: far })).room;
+    expect(handQueueOf(r).map((p) => p.userId)).toEqual(["hand", "far"]);
+    expect(r.participants.far?.displayName).toBe("FAR");
+    r = applyEnvelope(r, envelope(22, { type: "roleChanged", userId: "far", role: "speaker", speakerSince: "2026-01-01T11:01:00Z", participant: r.participants.far }, "r1", { audienceCount: 39 })).room;
+    expect(stageOf(r).map((p) => p.userId)).toEqual(["host", "far"]);
+    expect(r.audienceCount).toBe(39);
+    const invited = person("invited", { joinedAt: "2026-01-01T10:41:00Z" });
+    r = applyEnvelope(r, envelope(23, { type: "speakInvited", userId: "invited", byUserId: "host", participant: invited })).room;
+    expect(r.participants.invited?.invitedToSpeak).toBe(true);
+  });
+
+  it("still ignores an event about someone it does not hold when the event does not carry them", () => {
+    const r = applyRoomEvent(big(), { type: "handRaised", userId: "ghost", raisedAt: "2026-01-01T11:00:00Z" });
+    expect(r.participants.ghost).toBeUndefined();
+  });
+
+  it("never drops itself when faces are replaced", () => {
+    const r = applyEnvelope(big(), folded(21, 21, 40, [face(1)])).room;
+    expect(r.participants.me).toBeDefined();
+    expect(replaceFaces(r, []).participants.me).toBeDefined();
+  });
+});
+
+describe("the audience count without one from the server", () => {
+  it("follows joins, leaves, removals and role changes it can see", () => {
+    let r = fromSnapshot(snapshot(5, [host, guest]));
+    expect(r.audienceCount).toBe(1);
+    r = applyEnvelope(r, envelope(6, { type: "participantJoined", participant: person("carol") })).room;
+    expect(r.audienceCount).toBe(2);
+    r = applyEnvelope(r, envelope(7, { type: "roleChanged", userId: "guest", role: "speaker", speakerSince: "2026-01-01T10:03:00Z" })).room;
+    expect(r.audienceCount).toBe(1);
+    r = applyEnvelope(r, envelope(8, { type: "handRaised", userId: "far", raisedAt: "2026-01-01T10:04:00Z", participant: person("far") })).room;
+    expect(r.audienceCount).toBe(1);
+    r = applyEnvelope(r, envelope(9, { type: "participantRemoved", userId: "carol" })).room;
+    expect(r.audienceCount).toBe(0);
+    r = applyEnvelope(r, envelope(10, { type: "roomEnded" })).room;
+    expect(r.audienceCount).toBe(0);
   });
 });

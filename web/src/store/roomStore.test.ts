@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { envelope, person, snapshot } from "../test/fixtures";
+import { envelope, folded, person, snapshot } from "../test/fixtures";
 import { useRoomStore } from "./roomStore";
 
 describe("room store", () => {
@@ -56,5 +56,19 @@ describe("room store snapshots", () => {
     store.loadSnapshot(snapshot(5, [person("me")]));
     useRoomStore.getState().loadSnapshot(snapshot(9, [person("me", { role: "speaker" })]));
     expect(useRoomStore.getState().room?.participants.me?.role).toBe("speaker");
+  });
+});
+
+describe("room store in a big room", () => {
+  it("keeps me and counts the others when folded audience churn replaces the faces", () => {
+    const store = useRoomStore.getState();
+    store.reset();
+    store.begin("r1", "me");
+    store.loadSnapshot(snapshot(5, [person("host", { role: "moderator" }), person("a"), person("me")], { audienceCount: 300 }));
+    expect(useRoomStore.getState().applyEnvelope(folded(3, 9, 320, [person("a"), person("b")], 25, 5))).toBe("applied");
+    const room = useRoomStore.getState().room!;
+    expect(Object.keys(room.participants).sort()).toEqual(["a", "b", "host", "me"]);
+    expect(room.audienceCount).toBe(320);
+    expect(room.version).toBe(9);
   });
 });

@@ -43,7 +43,7 @@ export const useRoomStore = create<RoomStoreState>()((set, get) => ({
       set({ joining: false });
       return;
     }
-    const room = fromSnapshot(snapshot);
+    const room = fromSnapshot(snapshot, get().meId);
     set({ room, joining: false, exit: room.ended ? "ended" : null, error: null });
   },
 

@@ -26,10 +26,16 @@ export function snapshot(version: number, participants: Participant[], over: Par
     handRaisingEnabled: true,
     ended: false,
     participants,
+    audienceCount: participants.filter((p) => p.role === "audience").length,
     ...over,
   };
 }
 
-export function envelope(version: number, event: RoomEvent, roomId = "r1"): RoomEventEnvelope {
-  return { roomId, version, event };
+export function envelope(version: number, event: RoomEvent, roomId = "r1", over: Partial<RoomEventEnvelope> = {}): RoomEventEnvelope {
+  return { roomId, version, event, ...over };
+}
+
+/** Audience churn of fromVersion..version folded into one envelope, as the server's relay sends it. */
+export function folded(fromVersion: number, version: number, audienceCount: number, faces: Participant[] | null, joined = 0, left = 0): RoomEventEnvelope {
+  return { roomId: "r1", version, fromVersion, audienceCount, faces, event: { type: "audienceChanged", joined, left } };
 }

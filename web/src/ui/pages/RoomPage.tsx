@@ -5,7 +5,7 @@ import type { Participant } from "../../api";
 import { roomMedia } from "../../media";
 import { AudioPanel } from "../../media/AudioPanel";
 import { roomClient } from "../../signaling";
-import { audienceOf, handQueueOf, stageOf } from "../../store/roomState";
+import { audienceOf, handQueueOf, othersOf, stageOf } from "../../store/roomState";
 import { useRoomStore } from "../../store/roomStore";
 import { useSession } from "../../store/sessionStore";
 import { ErrorAlert, Loading } from "../components/Alert";
@@ -74,6 +74,8 @@ export function RoomPage() {
   const stage = useMemo(() => (room ? stageOf(room) : []), [room]);
   const audience = useMemo(() => (room ? audienceOf(room) : []), [room]);
   const queue = useMemo(() => (room ? handQueueOf(room) : []), [room]);
+  // A big room sends only the first few faces; the rest of the audience is a count.
+  const others = room ? othersOf(room) : 0;
   const iModerate = mine?.role === "moderator";
   const person: Participant | undefined = openPerson ? room?.participants[openPerson] : undefined;
 
@@ -143,7 +145,7 @@ export function RoomPage() {
               </div>
 
               <div className="people-label">
-                <span>Listening · {audience.length}</span>
+                <span data-testid="audience-count">Listening · {room.audienceCount}</span>
                 <span className="line" />
               </div>
               <div className="people audience" data-testid="audience">
@@ -151,8 +153,14 @@ export function RoomPage() {
                   <PersonTile key={p.userId} person={p} isMe={p.userId === me.id} showHand={iModerate || p.userId === me.id} size={56}
                     onOpen={(x) => setOpenPerson(x.userId)} />
                 ))}
+                {others > 0 && (
+                  <div className="person others" data-testid="audience-others" aria-label={`and ${others} other listener${others === 1 ? "" : "s"}`}>
+                    <span className="others-bubble">+{others > 999 ? `${Math.floor(others / 1000)}k` : others}</span>
+                    <span className="name">{others === 1 ? "other" : "others"}</span>
+                  </div>
+                )}
               </div>
-              {audience.length === 0 && <p className="small muted" style={{ marginTop: 12 }}>Nobody in the audience yet. Share the room!</p>}
+              {audience.length === 0 && others === 0 && <p className="small muted" style={{ marginTop: 12 }}>Nobody in the audience yet. Share the room!</p>}
             </>
           )
         )}
