@@ -38,6 +38,7 @@ internal sealed partial class HubTarget(
     private string _roomId = "";
     private long _hostVersion;
     private Probe? _probe;
+    private GcWatcher? _gc;
 
     public string Name => "Parley";
     public int ProcessId => _process?.Id ?? 0;
@@ -76,6 +77,7 @@ internal sealed partial class HubTarget(
             }
             await Task.Delay(200, cancellationToken);
         }
+        _gc = GcWatcher.TryStart(_process.Id);
         // Accounts first (untimed: registration is not part of the storm), then the room.
         await accounts.EnsureAsync(_http, _adminInvite.Task, listeners + speakers - 1, _process.Id, cancellationToken);
         using var create = new HttpRequestMessage(HttpMethod.Post, "api/v1/rooms") { Content = JsonContent.Create(new { title = "Fan-out bench" }) };
@@ -257,10 +259,17 @@ internal sealed partial class HubTarget(
         return (all, missed);
     }
 
-    public Task<GcSnapshot?> GcAsync() => Task.FromResult<GcSnapshot?>(null);
+    /// <summary>From the server runtime's GC events (<see cref="GcWatcher"/>): Parley.Server exposes no metrics endpoint.</summary>
+    public Task<GcSnapshot?> GcAsync() => Task.FromResult(_gc?.Snapshot());
 
     public async ValueTask DisposeAsync()
     {
+        if (_gc is not null)
+        {
+            var life = _gc.Snapshot();
+            Console.WriteLine(FormattableString.Invariant($"Server GCs over its life (registration and storm included): {life.Gen0}/{life.Gen1}/{life.Gen2}, {life.PauseMs:0.#} ms paused."));
+            _gc.Dispose();
+        }
         // The server first: closing thousands of connections one by one against a live server is slow.
         await ServerProcess.StopAsync(_process);
         _process?.Dispose();
