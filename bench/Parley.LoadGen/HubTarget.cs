@@ -19,7 +19,7 @@ namespace Parley.LoadGen;
 /// does not break the count) times the stage changes of <see cref="StageChangesAsync"/>.
 /// </summary>
 internal sealed partial class HubTarget(
-    string serverDll, string? cpus, string resultsDir, HubAccounts accounts, int listeners, int speakers, string[] environment) : IServerTarget
+    string serverDll, string? cpus, string resultsDir, HubAccounts accounts, int listeners, int largestListeners, int speakers, string[] environment) : IServerTarget
 {
     public const int ListenerIdBase = 1000;
     private const int HttpPort = 5098;
@@ -78,8 +78,9 @@ internal sealed partial class HubTarget(
             await Task.Delay(200, cancellationToken);
         }
         _gc = GcWatcher.TryStart(_process.Id);
-        // Accounts first (untimed: registration is not part of the storm), then the room.
-        await accounts.EnsureAsync(_http, _adminInvite.Task, listeners + speakers - 1, _process.Id, cancellationToken);
+        // Accounts first, for the largest N of the run at once (untimed: registration is set-up,
+        // and later server processes only reuse them), then the room.
+        await accounts.EnsureAsync(_http, _adminInvite.Task, Math.Max(listeners, largestListeners) + speakers - 1, _process.Id, cancellationToken);
         using var create = new HttpRequestMessage(HttpMethod.Post, "api/v1/rooms") { Content = JsonContent.Create(new { title = "Fan-out bench" }) };
         create.Headers.Add("Cookie", accounts.Admin!.Cookie);
         using var created = await _http.SendAsync(create, cancellationToken);
@@ -166,7 +167,7 @@ internal sealed partial class HubTarget(
         var connection = _host!;
         if (index > 0)
         {
-            var account = accounts.Members[listeners + index - 1];
+            var account = accounts.Members[Math.Max(listeners, largestListeners) + index - 1];
             connection = await ConnectAsync(account, _ => { }, cancellationToken);
             _others.Add(connection);
             await connection.InvokeAsync<JsonElement>(RoomHubMethods.JoinRoom, _roomId, cancellationToken);

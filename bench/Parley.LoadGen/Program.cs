@@ -45,7 +45,7 @@ root.SetAction(async (parse, cancellationToken) =>
             IServerTarget target = server switch
             {
                 "parley" when viaHub => new HubTarget(
-                    Path.GetFullPath(parse.GetValue(serverDll)!), parse.GetValue(serverCpus), dir, accounts, n, parse.GetValue(speakers), parse.GetValue(serverEnv)!),
+                    Path.GetFullPath(parse.GetValue(serverDll)!), parse.GetValue(serverCpus), dir, accounts, n, parse.GetValue(counts)!.Max(), parse.GetValue(speakers), parse.GetValue(serverEnv)!),
                 "parley" => new ParleyHostTarget(Path.GetFullPath(parse.GetValue(hostDll)!), parse.GetValue(serverCpus), dir, 3, parse.GetValue(serverEnv)!),
                 "janus" => new JanusTarget(Path.GetFullPath(parse.GetValue(janusConf)!), parse.GetValue(serverCpus), dir),
                 _ => throw new ArgumentException($"Unknown server {server}."),
