@@ -18,7 +18,7 @@ namespace Parley.LoadGen;
 /// counted, and its envelope's <c>version</c> (the only field read, so a change of the payload
 /// does not break the count) times the stage changes of <see cref="StageChangesAsync"/>.
 /// </summary>
-internal sealed partial class HubTarget(
+internal sealed class HubTarget(
     string serverDll, string? cpus, string resultsDir, HubAccounts accounts, int listeners, int largestListeners, int speakers, string[] environment) : IServerTarget
 {
     public const int ListenerIdBase = 1000;
