@@ -83,6 +83,7 @@ internal sealed class FanoutRun(IServerTarget target, RunOptions options)
             await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
             var hub = target as HubTarget;
             var stormMessages = hub?.MessagesPerListener();
+            var activeSpeakersBefore = hub?.ActiveSpeakersMessages ?? 0;
             var gcBefore = await target.GcAsync();
             foreach (var r in receivers)
             {
@@ -109,6 +110,7 @@ internal sealed class FanoutRun(IServerTarget target, RunOptions options)
                     }
                 });
             var cpuAfter = ProcStat.CpuSeconds(pid);
+            var activeSpeakers = (hub?.ActiveSpeakersMessages ?? 0) - activeSpeakersBefore;
             var (stageMs, stageMissed) = stageChanges is null ? (new List<double>(), 0) : await stageChanges;
             var elapsed = clock.Elapsed.TotalSeconds;
             var selfCpu = (Process.GetCurrentProcess().TotalProcessorTime - selfBefore).TotalSeconds;
@@ -177,6 +179,7 @@ internal sealed class FanoutRun(IServerTarget target, RunOptions options)
                 LoadGenCpuPercent = 100 * selfCpu / elapsed,
                 HubMessagesPerListener = stormMessages?.Mean ?? double.NaN,
                 HubMessagesMax = stormMessages?.Max ?? 0,
+                ActiveSpeakersPerListenerSecond = hub is null || joined == 0 ? double.NaN : activeSpeakers / elapsed / joined,
                 StageChanges = stageChanges is null ? 0 : options.StageChanges,
                 StageChangeP50Ms = Percentile(stageMs, 0.50),
                 StageChangeP99Ms = Percentile(stageMs, 0.99),

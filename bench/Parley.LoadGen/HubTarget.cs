@@ -39,6 +39,7 @@ internal sealed class HubTarget(
     private long _hostVersion;
     private Probe? _probe;
     private GcWatcher? _gc;
+    private long _activeSpeakersMessages;
 
     public string Name => "Parley";
     public int ProcessId => _process?.Id ?? 0;
@@ -77,7 +78,8 @@ internal sealed class HubTarget(
             }
             await Task.Delay(200, cancellationToken);
         }
-        _gc = GcWatcher.TryStart(_process.Id);
+        // LOADGEN_NO_GC_EVENTS=1 leaves the server without an EventPipe session (to check what it costs).
+        _gc = Environment.GetEnvironmentVariable("LOADGEN_NO_GC_EVENTS") is null ? GcWatcher.TryStart(_process.Id) : null;
         // Accounts first, for the largest N of the run at once (untimed: registration is set-up,
         // and later server processes only reuse them), then the room.
         await accounts.EnsureAsync(_http, _adminInvite.Task, Math.Max(listeners, largestListeners) + speakers - 1, _process.Id, cancellationToken);
@@ -186,6 +188,7 @@ internal sealed class HubTarget(
         connection.ServerTimeout = TimeSpan.FromSeconds(120);
         connection.HandshakeTimeout = TimeSpan.FromSeconds(60);
         connection.On<JsonElement>(RoomHubMethods.RoomEvent, onRoomEvent);
+        connection.On<JsonElement>(MediaHubMethods.ActiveSpeakers, _ => Interlocked.Increment(ref _activeSpeakersMessages));
         await connection.StartAsync(cancellationToken);
         return connection;
     }
@@ -204,6 +207,9 @@ internal sealed class HubTarget(
             Interlocked.Increment(ref probe.Reached);
         }
     }
+
+    /// <summary>All <c>ActiveSpeakers</c> messages the load generator's connections received so far.</summary>
+    public long ActiveSpeakersMessages => Interlocked.Read(ref _activeSpeakersMessages);
 
     /// <summary>Room events received so far, per listener that is in the room: (mean, max, listeners).</summary>
     public (double Mean, long Max, int Listeners) MessagesPerListener()
