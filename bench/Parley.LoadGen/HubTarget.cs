@@ -193,8 +193,36 @@ internal sealed class HubTarget(
         return connection;
     }
 
-    private static long VersionOf(JsonElement payload) =>
-        payload.ValueKind == JsonValueKind.Object && payload.TryGetProperty("version", out var v) && v.TryGetInt64(out var version) ? version : 0;
+    /// <summary>
+    /// The newest <c>version</c> in a payload: the envelope's own, or, should the server batch
+    /// envelopes (an array, or an object holding one), the largest found a few levels down.
+    /// </summary>
+    private static long VersionOf(JsonElement payload, int depth = 0)
+    {
+        long newest = 0;
+        if (payload.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var property in payload.EnumerateObject())
+            {
+                if (property.NameEquals("version") && property.Value.TryGetInt64(out var version))
+                {
+                    newest = Math.Max(newest, version);
+                }
+                else if (depth < 3 && property.Value.ValueKind is JsonValueKind.Array or JsonValueKind.Object && !property.NameEquals("event"))
+                {
+                    newest = Math.Max(newest, VersionOf(property.Value, depth + 1));
+                }
+            }
+        }
+        else if (payload.ValueKind == JsonValueKind.Array && depth < 3)
+        {
+            foreach (var item in payload.EnumerateArray())
+            {
+                newest = Math.Max(newest, VersionOf(item, depth + 1));
+            }
+        }
+        return newest;
+    }
 
     private void OnListenerEvent(int index, ListenerHub hub, JsonElement envelope)
     {
