@@ -151,6 +151,7 @@ internal sealed class FanoutRun(IServerTarget target, RunOptions options)
             {
                 await File.WriteAllLinesAsync(Path.Combine(delayDir, $"delays-{target.Name}-{options.Listeners}.txt"), delays.Select(d => d.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)), cancellationToken);
             }
+            var (joinRoomMs, connectMediaMs) = hub?.CallTimes() ?? ([], []);
             var joins = listeners.Select(l => l.JoinMilliseconds).Where(j => !double.IsNaN(j)).Order().ToList();
             return new RunResult
             {
@@ -179,6 +180,10 @@ internal sealed class FanoutRun(IServerTarget target, RunOptions options)
                 LoadGenCpuPercent = 100 * selfCpu / elapsed,
                 HubMessagesPerListener = stormMessages?.Mean ?? double.NaN,
                 HubMessagesMax = stormMessages?.Max ?? 0,
+                JoinRoomP50Ms = Percentile(joinRoomMs, 0.50),
+                JoinRoomP99Ms = Percentile(joinRoomMs, 0.99),
+                ConnectMediaP50Ms = Percentile(connectMediaMs, 0.50),
+                ConnectMediaP99Ms = Percentile(connectMediaMs, 0.99),
                 ActiveSpeakersPerListenerSecond = hub is null || joined == 0 ? double.NaN : activeSpeakers / elapsed / joined,
                 StageChanges = stageChanges is null ? 0 : options.StageChanges,
                 StageChangeP50Ms = Percentile(stageMs, 0.50),

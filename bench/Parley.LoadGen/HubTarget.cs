@@ -151,9 +151,13 @@ internal sealed class HubTarget(
                 hub.Connection = await ConnectAsync(accounts.Members[index], envelope => OnListenerEvent(index, hub, envelope), cancellationToken);
                 // Join time starts here: JoinRoom → ConnectMedia → ICE/DTLS → first audio packet.
                 peer.JoinStartedUnixNs = BenchPeer.UnixNanoseconds();
+                var call = Stopwatch.StartNew();
                 await hub.Connection.InvokeAsync<JsonElement>(RoomHubMethods.JoinRoom, _roomId, cancellationToken);
+                hub.JoinRoomMs = call.Elapsed.TotalMilliseconds;
                 hub.InRoom = true;
+                call.Restart();
                 answer = await hub.Connection.InvokeAsync<string>(MediaHubMethods.ConnectMedia, _roomId, offer, cancellationToken);
+                hub.ConnectMediaMs = call.Elapsed.TotalMilliseconds;
             }
             RemoteSdp.Parse(answer, peer.Local.AddressFamily).ApplyTo(peer);
         }
@@ -235,6 +239,11 @@ internal sealed class HubTarget(
             Interlocked.Increment(ref probe.Reached);
         }
     }
+
+    /// <summary>How long the listeners' <c>JoinRoom</c> and <c>ConnectMedia</c> calls took (ms, sorted), the hub's part of the join.</summary>
+    public (List<double> JoinRoom, List<double> ConnectMedia) CallTimes() =>
+        ([.. _listeners.Select(l => l?.JoinRoomMs ?? double.NaN).Where(t => !double.IsNaN(t)).Order()],
+         [.. _listeners.Select(l => l?.ConnectMediaMs ?? double.NaN).Where(t => !double.IsNaN(t)).Order()]);
 
     /// <summary>All <c>ActiveSpeakers</c> messages the load generator's connections received so far.</summary>
     public long ActiveSpeakersMessages => Interlocked.Read(ref _activeSpeakersMessages);
@@ -324,6 +333,8 @@ internal sealed class HubTarget(
         public HubConnection? Connection;
         public volatile bool InRoom;
         public long Messages;
+        public double JoinRoomMs = double.NaN;
+        public double ConnectMediaMs = double.NaN;
     }
 
     private sealed class Probe(long version, int listeners)

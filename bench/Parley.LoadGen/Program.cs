@@ -63,7 +63,7 @@ root.SetAction(async (parse, cancellationToken) =>
             all.Add(result);
             AnsiConsole.MarkupLine(CultureInfo.InvariantCulture, "[bold]{0}[/] N={1}: {2:N0} pkt per CPU-s, {3:0.00} µs/pkt, loss {4:0.000} %, joined {5}{6}{7}",
                 result.Server, n, result.PacketsPerCpuSecond, result.CpuMicrosPerPacket, result.LossPercent, result.Joined,
-                double.IsNaN(result.HubMessagesPerListener) ? "" : string.Create(CultureInfo.InvariantCulture, $", {result.HubMessagesPerListener:N1} hub msgs per listener, stage change p99 {result.StageChangeP99Ms:N1} ms, {result.ActiveSpeakersPerListenerSecond:0.00} ActiveSpeakers msgs per listener-second in the window"),
+                double.IsNaN(result.HubMessagesPerListener) ? "" : string.Create(CultureInfo.InvariantCulture, $", {result.HubMessagesPerListener:N1} hub msgs per listener, stage change p99 {result.StageChangeP99Ms:N1} ms, {result.ActiveSpeakersPerListenerSecond:0.00} ActiveSpeakers msgs per listener-second in the window, JoinRoom p50/p99 {result.JoinRoomP50Ms:N0}/{result.JoinRoomP99Ms:N0} ms, ConnectMedia p50/p99 {result.ConnectMediaP50Ms:N0}/{result.ConnectMediaP99Ms:N0} ms"),
                 Markup.Escape(result.Error is null ? "" : " — " + result.Error));
             await File.WriteAllTextAsync(Path.Combine(dir, "results.json"), System.Text.Json.JsonSerializer.Serialize(all, new System.Text.Json.JsonSerializerOptions { WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals }), cancellationToken);
             if (result.Forwarded == 0 || result.LossPercent > parse.GetValue(stopLoss))

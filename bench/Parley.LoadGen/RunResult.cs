@@ -31,6 +31,11 @@ internal sealed record RunResult
     /// <summary>Hub only: RoomEvent messages a listener received from the storm's start to the window (mean, max).</summary>
     public double HubMessagesPerListener { get; init; } = double.NaN;
     public long HubMessagesMax { get; init; }
+    /// <summary>Hub only: the listeners' JoinRoom and ConnectMedia calls, the hub's part of the join time.</summary>
+    public double JoinRoomP50Ms { get; init; } = double.NaN;
+    public double JoinRoomP99Ms { get; init; } = double.NaN;
+    public double ConnectMediaP50Ms { get; init; } = double.NaN;
+    public double ConnectMediaP99Ms { get; init; } = double.NaN;
     /// <summary>Hub only: <c>ActiveSpeakers</c> messages per listener and second of the window.</summary>
     public double ActiveSpeakersPerListenerSecond { get; init; } = double.NaN;
     /// <summary>Hub only: a stage change's call to each listener's receipt of its version, over all listeners and changes.</summary>
