@@ -25,6 +25,9 @@ internal sealed class HubAccounts : IDisposable
 
     public List<HubAccount> Members { get; } = [];
 
+    /// <summary>What registering cost, for the results; null before any registration.</summary>
+    public string? Summary { get; private set; }
+
     /// <summary>Makes sure there are <paramref name="count"/> members besides the admin, registering what is missing.</summary>
     public async Task EnsureAsync(HttpClient http, Task<string> adminInvite, int count, int serverPid, CancellationToken cancellationToken)
     {
@@ -55,10 +58,10 @@ internal sealed class HubAccounts : IDisposable
         await Task.WhenAll(workers);
         Members.AddRange(made);
         var cpu = ProcStat.CpuSeconds(serverPid) - cpuBefore;
-        AnsiConsole.MarkupLine(
+        Summary = string.Create(
             System.Globalization.CultureInfo.InvariantCulture,
-            "Registered {0} accounts (invite + sign-up each) in {1:0.0} s, {2:0.0} s of server CPU ({3:0.00} ms each).",
-            missing, clock.Elapsed.TotalSeconds, cpu, 1000 * cpu / missing);
+            $"Registered {missing:N0} accounts over the REST API (an invite and a sign-up each, {Parallel} at a time) before the first storm: {clock.Elapsed.TotalSeconds:0.0} s, {cpu:0.0} s of server CPU ({1000 * cpu / missing:0.00} ms each), reused by every N.");
+        AnsiConsole.WriteLine(Summary);
     }
 
     private async Task<string> CreateInviteAsync(HttpClient http, CancellationToken cancellationToken)

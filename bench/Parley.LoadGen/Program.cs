@@ -73,7 +73,7 @@ root.SetAction(async (parse, cancellationToken) =>
         }
     }
     var table = Report.Table(all);
-    var headline = Report.Headline(all);
+    var headline = Report.Headline(all) + (accounts.Summary is { } registered ? $"- {registered}\n" : "");
     await File.WriteAllTextAsync(Path.Combine(dir, "results.md"), table + "\n" + headline, cancellationToken);
     Report.Plot(all, Path.Combine(dir, "fanout.png"));
     Console.WriteLine();
