@@ -2,7 +2,10 @@
 # The fan-out comparison, Parley against Janus 1.1.2 on the same machine, from a fresh clone:
 #   bench/fanout.sh            N = 100, 500, 1000, 2000, 5000 (each server stops early past 1 % loss)
 #   bench/fanout.sh --quick    N = 100, 500 with a shorter window, for iteration
-# Extra arguments go to the load generator (e.g. --servers parley, --window 30).
+# Parley runs as a user runs it: the real server (src/Parley.Server, Release) in its own process,
+# peers signaled through its room hub (JoinRoom + ConnectMedia). --signaling sfuhost measures the
+# bare MediaServer in bench/Parley.SfuHost instead.
+# Extra arguments go to the load generator (e.g. --servers parley, --window 30, --signaling sfuhost).
 # The server runs pinned to CPU 1, the load generator to CPU 0; results land in bench/results/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,6 +33,7 @@ results=bench/results
 mkdir -p "$results"
 bench/janus/make-config.sh "$PWD/$results/janus-conf"
 
+dotnet build src/Parley.Server -c Release -v q -nologo
 dotnet build bench/Parley.SfuHost -c Release -v q -nologo
 dotnet build bench/Parley.LoadGen -c Release -v q -nologo
 
@@ -52,6 +56,7 @@ trap cleanup EXIT INT TERM
 
 taskset -c "$loadgen_cpu" dotnet bench/Parley.LoadGen/bin/Release/net10.0/Parley.LoadGen.dll \
   --server-cpus "$server_cpu" --window "$window" --listeners "${counts[@]}" \
+  --server src/Parley.Server/bin/Release/net10.0/Parley.Server.dll \
   --sfuhost bench/Parley.SfuHost/bin/Release/net10.0/Parley.SfuHost.dll \
   --janus-config "$results/janus-conf" --results "$results" "${extra[@]}" &
 loadgen_pid=$!

@@ -6,7 +6,7 @@ using Spectre.Console;
 namespace Parley.LoadGen;
 
 /// <summary>Options of one measurement (one server, one listener count).</summary>
-internal sealed record RunOptions(int Listeners, int Speakers, TimeSpan JoinStorm, TimeSpan Window, int JoinConcurrency, int Receivers, int BatchSleepMs);
+internal sealed record RunOptions(int Listeners, int Speakers, TimeSpan JoinStorm, TimeSpan Window, int JoinConcurrency, int Receivers, int BatchSleepMs, int StageChanges = 4);
 
 /// <summary>
 /// Connects the speakers, storms N listeners in over <see cref="RunOptions.JoinStorm"/>, lets the
@@ -66,7 +66,7 @@ internal sealed class FanoutRun(IServerTarget target, RunOptions options)
                         {
                             await Task.Delay(wait, cancellationToken);
                         }
-                        var peer = NewPeer(1000 + i, receivers);
+                        var peer = NewPeer(HubTarget.ListenerIdBase + i, receivers);
                         lock (listeners)
                         {
                             listeners.Add(peer);
@@ -81,6 +81,9 @@ internal sealed class FanoutRun(IServerTarget target, RunOptions options)
 
             // Settle, then the window.
             await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
+            var hub = target as HubTarget;
+            var stormMessages = hub?.MessagesPerListener();
+            var activeSpeakersBefore = hub?.ActiveSpeakersMessages ?? 0;
             var gcBefore = await target.GcAsync();
             foreach (var r in receivers)
             {
@@ -91,6 +94,9 @@ internal sealed class FanoutRun(IServerTarget target, RunOptions options)
             var cpuBefore = ProcStat.CpuSeconds(pid);
             var selfBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var clock = Stopwatch.StartNew();
+            // Through the hub, the host changes the stage a few times in the window (their few
+            // messages are in the window's server CPU).
+            var stageChanges = hub?.StageChangesAsync(options.StageChanges, options.Window, cancellationToken);
             await AnsiConsole.Progress()
                 .AutoClear(false)
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new ElapsedTimeColumn())
@@ -104,6 +110,8 @@ internal sealed class FanoutRun(IServerTarget target, RunOptions options)
                     }
                 });
             var cpuAfter = ProcStat.CpuSeconds(pid);
+            var activeSpeakers = (hub?.ActiveSpeakersMessages ?? 0) - activeSpeakersBefore;
+            var (stageMs, stageMissed) = stageChanges is null ? (new List<double>(), 0) : await stageChanges;
             var elapsed = clock.Elapsed.TotalSeconds;
             var selfCpu = (Process.GetCurrentProcess().TotalProcessorTime - selfBefore).TotalSeconds;
             var after = listeners.Select(l => l.Counters()).ToArray();
@@ -143,11 +151,13 @@ internal sealed class FanoutRun(IServerTarget target, RunOptions options)
             {
                 await File.WriteAllLinesAsync(Path.Combine(delayDir, $"delays-{target.Name}-{options.Listeners}.txt"), delays.Select(d => d.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)), cancellationToken);
             }
+            var (joinRoomMs, connectMediaMs) = hub?.CallTimes() ?? ([], []);
             var joins = listeners.Select(l => l.JoinMilliseconds).Where(j => !double.IsNaN(j)).Order().ToList();
             return new RunResult
             {
                 Server = target.Name,
                 Listeners = options.Listeners,
+                Signaling = target switch { HubTarget => "hub", ParleyHostTarget => "sfuhost", _ => "" },
                 Speakers = options.Speakers,
                 Joined = joined,
                 WindowSeconds = elapsed,
@@ -168,6 +178,17 @@ internal sealed class FanoutRun(IServerTarget target, RunOptions options)
                 SrtpVerified = listeners.Sum(l => l.SrtpVerified) - srtpBefore.Item1,
                 SrtpFailures = listeners.Sum(l => l.SrtpFailures) - srtpBefore.Item2,
                 LoadGenCpuPercent = 100 * selfCpu / elapsed,
+                HubMessagesPerListener = stormMessages?.Mean ?? double.NaN,
+                HubMessagesMax = stormMessages?.Max ?? 0,
+                JoinRoomP50Ms = Percentile(joinRoomMs, 0.50),
+                JoinRoomP99Ms = Percentile(joinRoomMs, 0.99),
+                ConnectMediaP50Ms = Percentile(connectMediaMs, 0.50),
+                ConnectMediaP99Ms = Percentile(connectMediaMs, 0.99),
+                ActiveSpeakersPerListenerSecond = hub is null || joined == 0 ? double.NaN : activeSpeakers / elapsed / joined,
+                StageChanges = stageChanges is null ? 0 : options.StageChanges,
+                StageChangeP50Ms = Percentile(stageMs, 0.50),
+                StageChangeP99Ms = Percentile(stageMs, 0.99),
+                StageChangeMissed = stageMissed,
                 Error = failures > 0 ? $"{failures} joins failed" : null,
             };
         }

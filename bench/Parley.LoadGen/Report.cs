@@ -10,19 +10,23 @@ internal static class Report
     {
         var c = CultureInfo.InvariantCulture;
         var b = new StringBuilder();
-        b.AppendLine("| server | N | joined | fwd pkt/s | server CPU % | pkt per CPU-s | CPU µs/pkt | loss % | listeners > 0.1 % | delay p50 / p99 ms | join p50 / p99 ms | RSS MiB | RSS/listener KiB | GC 0/1/2, pause | loadgen CPU % |");
-        b.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|");
+        b.AppendLine("| server | signaling | N | joined | fwd pkt/s | server CPU % | pkt per CPU-s | CPU µs/pkt | loss % | listeners > 0.1 % | delay p50 / p99 ms | join p50 / p99 ms | hub msgs per listener, mean / max | stage change p50 / p99 ms (missed) | RSS MiB | RSS/listener KiB | GC 0/1/2, pause | loadgen CPU % |");
+        b.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|");
         foreach (var r in results)
         {
             if (r.Error is not null && r.Forwarded == 0)
             {
-                b.AppendLine(c, $"| {r.Server} | {r.Listeners} | {r.Joined} | – | – | – | – | – | – | – | – | – | – | – | {r.Error} |");
+                b.AppendLine(c, $"| {r.Server} | {Dash(r.Signaling)} | {r.Listeners} | {r.Joined} | – | – | – | – | – | – | – | – | – | – | – | – | – | {r.Error} |");
                 continue;
             }
-            b.AppendLine(c, $"| {r.Server} | {r.Listeners:N0} | {r.Joined:N0} | {r.Forwarded / r.WindowSeconds:N0} | {r.ServerCpuPercent:0.0} | {r.PacketsPerCpuSecond:N0} | {r.CpuMicrosPerPacket:0.00} | {r.LossPercent:0.000} | {r.ListenersOverTenthPercent} | {r.DelayP50Ms:0.00} / {r.DelayP99Ms:0.00} | {r.JoinP50Ms:N0} / {r.JoinP99Ms:N0} | {r.RssMiB:0.0} | {r.RssPerListenerKiB:0.0} | {r.Gc} | {r.LoadGenCpuPercent:0} |");
+            var messages = double.IsNaN(r.HubMessagesPerListener) ? "–" : string.Create(c, $"{r.HubMessagesPerListener:N1} / {r.HubMessagesMax:N0}");
+            var stage = r.StageChanges == 0 ? "–" : string.Create(c, $"{r.StageChangeP50Ms:N1} / {r.StageChangeP99Ms:N1} ({r.StageChangeMissed})");
+            b.AppendLine(c, $"| {r.Server} | {Dash(r.Signaling)} | {r.Listeners:N0} | {r.Joined:N0} | {r.Forwarded / r.WindowSeconds:N0} | {r.ServerCpuPercent:0.0} | {r.PacketsPerCpuSecond:N0} | {r.CpuMicrosPerPacket:0.00} | {r.LossPercent:0.000} | {r.ListenersOverTenthPercent} | {r.DelayP50Ms:0.00} / {r.DelayP99Ms:0.00} | {r.JoinP50Ms:N0} / {r.JoinP99Ms:N0} | {messages} | {stage} | {r.RssMiB:0.0} | {r.RssPerListenerKiB:0.0} | {r.Gc} | {r.LoadGenCpuPercent:0} |");
         }
         return b.ToString();
     }
+
+    private static string Dash(string value) => value.Length == 0 ? "–" : value;
 
     /// <summary>Largest N at which a server held every listener joined and total loss under 0.1 %.</summary>
     public static int HeldAtTenthPercent(IEnumerable<RunResult> results, string server) =>

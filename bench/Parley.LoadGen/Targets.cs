@@ -99,7 +99,14 @@ internal sealed record RemoteSdp(string Ufrag, string Pwd, DtlsFingerprint Finge
 /// <summary>Starts and stops a server process by PID, pinned with taskset.</summary>
 internal static class ServerProcess
 {
-    public static Process Start(string file, IEnumerable<string> arguments, string? cpus, string logPath, IEnumerable<string>? environment = null)
+    /// <summary>
+    /// Starts <paramref name="file"/> (under taskset when <paramref name="cpus"/> is set), logging
+    /// both streams to <paramref name="logPath"/>; <paramref name="onLine"/> sees every line of
+    /// standard output (the Parley server prints its admin invite there) and
+    /// <paramref name="workingDirectory"/> is the content root (where appsettings.json is).
+    /// </summary>
+    public static Process Start(
+        string file, IEnumerable<string> arguments, string? cpus, string logPath, IEnumerable<string>? environment = null, Action<string>? onLine = null, string? workingDirectory = null)
     {
         var info = new ProcessStartInfo
         {
@@ -107,6 +114,7 @@ internal static class ServerProcess
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
+            WorkingDirectory = workingDirectory ?? "",
         };
         if (cpus is not null)
         {
@@ -125,7 +133,17 @@ internal static class ServerProcess
         }
         var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {file}.");
         var log = new StreamWriter(logPath, append: false) { AutoFlush = true };
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (log) { log.WriteLine(e.Data); } } };
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                lock (log)
+                {
+                    log.WriteLine(e.Data);
+                }
+                onLine?.Invoke(e.Data);
+            }
+        };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (log) { log.WriteLine(e.Data); } } };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();

@@ -36,6 +36,16 @@ internal static class AuthSetup
             .AddEntityFrameworkStores<ParleyDbContext>()
             .AddSignInManager();
         builder.Services.AddAuthorization();
+        if (builder.Configuration.GetSection($"{ParleyOptions.Section}:Accounts").Get<AccountOptions>()?.PasswordHashIterations is { } iterations)
+        {
+            if (iterations < AccountOptions.MinimumPasswordHashIterations)
+            {
+                throw new InvalidOperationException(
+                    $"{ParleyOptions.Section}:Accounts:PasswordHashIterations is {iterations}; it must be at least {AccountOptions.MinimumPasswordHashIterations}.");
+            }
+            // Hashes already stored keep their own count (it is in the hash); only new ones use this.
+            builder.Services.Configure<PasswordHasherOptions>(hasher => hasher.IterationCount = iterations);
+        }
         return builder;
     }
 

@@ -15,6 +15,8 @@ public sealed class ParleyOptions
 
     public InviteOptions Invites { get; set; } = new();
 
+    public AccountOptions Accounts { get; set; } = new();
+
     public RateLimitOptions RateLimits { get; set; } = new();
 
     public HubOptions Hub { get; set; } = new();
@@ -34,6 +36,19 @@ public sealed class InviteOptions
     public int Quota { get; set; } = 2;
 
     public TimeSpan Lifetime { get; set; } = TimeSpan.FromDays(14);
+}
+
+public sealed class AccountOptions
+{
+    /// <summary>The lowest <see cref="PasswordHashIterations"/> accepted: below it a leaked hash is cheap to crack.</summary>
+    public const int MinimumPasswordHashIterations = 1_000;
+
+    /// <summary>
+    /// PBKDF2 iterations of newly stored password hashes (Identity's <c>PasswordHasherOptions.IterationCount</c>);
+    /// null keeps Identity's default (100,000 in .NET 10). A benchmark and test knob: lowering it makes
+    /// registering thousands of accounts cheap and every stored hash weaker, so leave it unset in production.
+    /// </summary>
+    public int? PasswordHashIterations { get; set; }
 }
 
 public sealed class RateLimitOptions
