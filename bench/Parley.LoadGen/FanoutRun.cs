@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Diagnostics;
 using Parley.Media.Dtls;
 using Spectre.Console;
@@ -79,8 +80,13 @@ internal sealed class FanoutRun(IServerTarget target, RunOptions options)
                 });
             var joined = listeners.Count(l => !double.IsNaN(l.JoinMilliseconds));
 
-            // Settle, then the window.
+            // Settle, let a .NET server finish its JIT warm-up (JitQuiet), then the window.
             await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
+            var warmup = await JitQuiet.WaitAsync(pid, TimeSpan.FromSeconds(150), cancellationToken);
+            if (warmup > TimeSpan.FromSeconds(2.5))
+            {
+                AnsiConsole.MarkupLine(CultureInfo.InvariantCulture, "{0}: waited {1:0} s for the server's tiered JIT to go quiet before the window", target.Name, warmup.TotalSeconds);
+            }
             var hub = target as HubTarget;
             var stormMessages = hub?.MessagesPerListener();
             var activeSpeakersBefore = hub?.ActiveSpeakersMessages ?? 0;
@@ -92,6 +98,7 @@ internal sealed class FanoutRun(IServerTarget target, RunOptions options)
             var before = listeners.Select(l => l.Counters()).ToArray();
             var srtpBefore = (listeners.Sum(l => l.SrtpVerified), listeners.Sum(l => l.SrtpFailures));
             var cpuBefore = ProcStat.CpuSeconds(pid);
+            var threadsBefore = ThreadCpu.ByName(pid);
             var selfBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var clock = Stopwatch.StartNew();
             // Through the hub, the host changes the stage a few times in the window (their few
@@ -110,9 +117,12 @@ internal sealed class FanoutRun(IServerTarget target, RunOptions options)
                     }
                 });
             var cpuAfter = ProcStat.CpuSeconds(pid);
+            var threadsAfter = ThreadCpu.ByName(pid);
             var activeSpeakers = (hub?.ActiveSpeakersMessages ?? 0) - activeSpeakersBefore;
             var (stageMs, stageMissed) = stageChanges is null ? (new List<double>(), 0) : await stageChanges;
             var elapsed = clock.Elapsed.TotalSeconds;
+            var byThread = ThreadCpu.Describe(threadsBefore, threadsAfter, elapsed);
+            AnsiConsole.MarkupLine(CultureInfo.InvariantCulture, "{0} N={1} server CPU by thread: {2}", target.Name, options.Listeners, Markup.Escape(byThread));
             var selfCpu = (Process.GetCurrentProcess().TotalProcessorTime - selfBefore).TotalSeconds;
             var after = listeners.Select(l => l.Counters()).ToArray();
             var gcAfter = await target.GcAsync();
@@ -163,6 +173,7 @@ internal sealed class FanoutRun(IServerTarget target, RunOptions options)
                 WindowSeconds = elapsed,
                 Forwarded = received,
                 ServerCpuSeconds = cpuAfter - cpuBefore,
+                ServerThreads = byThread,
                 LossPercent = expected > 0 ? 100.0 * Math.Max(0, expected - received) / expected : 100,
                 ListenersOverTenthPercent = over,
                 WorstListenerLossPercent = worst,

@@ -44,5 +44,8 @@ internal sealed record RunResult
     public int StageChanges { get; init; }
     /// <summary>Receipts of a stage change that did not come within 10 s.</summary>
     public int StageChangeMissed { get; init; }
+    /// <summary>The server's CPU in the window by thread name, busiest first (where a .NET server's time goes).</summary>
+    public string? ServerThreads { get; init; }
+
     public string? Error { get; init; }
 }

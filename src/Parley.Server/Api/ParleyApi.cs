@@ -15,7 +15,8 @@ internal static class ParleyApi
             .MapRoomsApi()
             .MapHallwayApi()
             .MapModerationApi()
-            .MapReportsApi();
+            .MapReportsApi()
+            .MapRuntimeApi();
         return app;
     }
 }
