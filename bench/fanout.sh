@@ -2,6 +2,8 @@
 # The fan-out comparison, Parley against Janus 1.1.2 on the same machine, from a fresh clone:
 #   bench/fanout.sh            N = 100, 500, 1000, 2000, 5000 (each server stops early past 1 % loss)
 #   bench/fanout.sh --quick    N = 100, 500 with a shorter window, for iteration
+#   bench/fanout.sh --shared   nothing pinned: server and load generator share both cores (the
+#                              DESIGN.md §5 listener target; Parley's fan-out then uses 2 threads)
 # Parley runs as a user runs it: the real server (src/Parley.Server, Release) in its own process,
 # peers signaled through its room hub (JoinRoom + ConnectMedia). --signaling sfuhost measures the
 # bare MediaServer in bench/Parley.SfuHost instead.
@@ -12,10 +14,12 @@ cd "$(dirname "$0")/.."
 
 counts=(100 500 1000 2000 5000)
 window=20
+shared=0
 extra=()
 for arg in "$@"; do
   case "$arg" in
     --quick) counts=(100 500); window=10 ;;
+    --shared) shared=1 ;;
     *) extra+=("$arg") ;;
   esac
 done
@@ -43,6 +47,7 @@ ulimit -n "$(ulimit -Hn)" || true
 cpus=$(nproc)
 server_cpu=1; loadgen_cpu=0
 if [ "$cpus" -lt 2 ]; then server_cpu=0; fi
+if [ "$shared" = 1 ]; then server_cpu="0-$((cpus - 1))"; loadgen_cpu="0-$((cpus - 1))"; fi
 
 loadgen_pid=""
 cleanup() {
