@@ -34,6 +34,7 @@ if command -v systemctl >/dev/null && [ -d /run/systemd/system ]; then
 fi
 
 results=bench/results
+if [ "$shared" = 1 ]; then results=bench/results/shared; fi
 mkdir -p "$results"
 bench/janus/make-config.sh "$PWD/$results/janus-conf"
 
