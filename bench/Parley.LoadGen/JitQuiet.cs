@@ -23,6 +23,10 @@ internal static class JitQuiet
     public static async Task<TimeSpan> WaitAsync(int pid, TimeSpan limit, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
+        if (!IsDotNet(pid))
+        {
+            return TimeSpan.Zero;
+        }
         var previous = CompilerCpuSeconds(pid);
         var quietSeconds = 0;
         while (clock.Elapsed < limit && quietSeconds < 5)
@@ -33,6 +37,18 @@ internal static class JitQuiet
             previous = now;
         }
         return clock.Elapsed;
+    }
+
+    private static bool IsDotNet(int pid)
+    {
+        try
+        {
+            return File.ReadLines($"/proc/{pid}/maps").Any(line => line.EndsWith("libcoreclr.so", StringComparison.Ordinal));
+        }
+        catch (IOException)
+        {
+            return false;
+        }
     }
 
     private static double CompilerCpuSeconds(int pid)
