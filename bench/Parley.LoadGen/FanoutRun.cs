@@ -122,6 +122,10 @@ internal sealed class FanoutRun(IServerTarget target, RunOptions options)
             var (stageMs, stageMissed) = stageChanges is null ? (new List<double>(), 0) : await stageChanges;
             var elapsed = clock.Elapsed.TotalSeconds;
             var byThread = ThreadCpu.Describe(threadsBefore, threadsAfter, elapsed);
+            if (hub?.ClosedConnections is { Count: > 0 } closed)
+            {
+                AnsiConsole.MarkupLine(CultureInfo.InvariantCulture, "[yellow]{0} N={1}: {2} hub connections closed before the end of the window; the first: {3}[/]", target.Name, options.Listeners, closed.Count, Markup.Escape(closed.FirstReason ?? ""));
+            }
             AnsiConsole.MarkupLine(CultureInfo.InvariantCulture, "{0} N={1} server CPU by thread: {2}", target.Name, options.Listeners, Markup.Escape(byThread));
             var selfCpu = (Process.GetCurrentProcess().TotalProcessorTime - selfBefore).TotalSeconds;
             var after = listeners.Select(l => l.Counters()).ToArray();

@@ -39,6 +39,11 @@ internal sealed class HubTarget(
     private long _hostVersion;
     private Probe? _probe;
     private long _activeSpeakersMessages;
+    private long _closedConnections;
+    private string? _firstCloseReason;
+
+    /// <summary>Hub connections that closed before the run ended, and why the first one did.</summary>
+    public (long Count, string? FirstReason) ClosedConnections => (Interlocked.Read(ref _closedConnections), _firstCloseReason);
 
     public string Name => "Parley";
     public int ProcessId => _process?.Id ?? 0;
@@ -188,6 +193,16 @@ internal sealed class HubTarget(
         // The load generator shares a 2-core machine with the server: do not drop a connection whose pings are late.
         connection.ServerTimeout = TimeSpan.FromSeconds(120);
         connection.HandshakeTimeout = TimeSpan.FromSeconds(60);
+        connection.Closed += error =>
+        {
+            // A listener whose hub connection closes leaves the room after the server's grace,
+            // and its media session with it: the load generator must say so, not show loss only.
+            if (Interlocked.Increment(ref _closedConnections) == 1)
+            {
+                _firstCloseReason = error?.Message ?? "closed without an error";
+            }
+            return Task.CompletedTask;
+        };
         connection.On<JsonElement>(RoomHubMethods.RoomEvent, onRoomEvent);
         connection.On<JsonElement>(MediaHubMethods.ActiveSpeakers, _ => Interlocked.Increment(ref _activeSpeakersMessages));
         await connection.StartAsync(cancellationToken);
