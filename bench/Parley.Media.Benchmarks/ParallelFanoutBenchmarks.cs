@@ -35,18 +35,7 @@ public class ParallelFanoutBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _router = new RoomRouter("bench");
-        _speaker = _router.AddPeer("speaker", [1, 2, 3], 111, 1);
-        _router.SetCanPublish(_speaker, true);
-        var key = new byte[16];
-        var salt = new byte[SrtpSession.MasterSaltLength(SrtpProfile.AeadAes128Gcm)];
-        for (var i = 0; i < Subscribers; i++)
-        {
-            Random.Shared.NextBytes(key);
-            Random.Shared.NextBytes(salt);
-            var ssrc = (uint)(i * 3) + 10;
-            _router.AddPeer($"l{i}", [ssrc, ssrc + 1, ssrc + 2], 111, 1, SrtpSession.Create(SrtpProfile.AeadAes128Gcm, key, salt));
-        }
+        (_router, _speaker) = BenchRoom.Create(Subscribers, SrtpProfile.AeadAes128Gcm);
         _receiver = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
         _receiver.Bind(new IPEndPoint(IPAddress.Loopback, 0)); // never read: the kernel drops the excess
         _sender = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);

@@ -32,19 +32,7 @@ public class RouterBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _router = new RoomRouter("bench");
-        _speaker = _router.AddPeer("speaker", [1, 2, 3], 111, 1);
-        _router.SetCanPublish(_speaker, true);
-        var key = new byte[16];
-        var salt = new byte[SrtpSession.MasterSaltLength(Profile)];
-        for (var i = 0; i < Subscribers; i++)
-        {
-            Random.Shared.NextBytes(key);
-            Random.Shared.NextBytes(salt);
-            var session = SrtpSession.Create(Profile, key, salt);
-            var ssrc = (uint)(i * 3) + 10;
-            _router.AddPeer($"l{i}", [ssrc, ssrc + 1, ssrc + 2], 111, 1, session);
-        }
+        (_router, _speaker) = BenchRoom.Create(Subscribers, Profile);
         _sink = new ProtectingSink(Subscribers + 1);
         SetupSockets();
         Random.Shared.NextBytes(_payload);
