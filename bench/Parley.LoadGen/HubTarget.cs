@@ -343,8 +343,30 @@ internal sealed class HubTarget(
         }
     }
 
+    /// <summary>The SFU's drops and session closes by reason, from the same endpoint, as one line.</summary>
+    private async Task<string?> MediaCountersAsync()
+    {
+        try
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "api/v1/admin/runtime");
+            request.Headers.Add("Cookie", accounts.Admin!.Cookie);
+            using var response = await _http.SendAsync(request);
+            response.EnsureSuccessStatusCode();
+            using var body = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            return $"drops {body.RootElement.GetProperty("mediaDrops").GetRawText()}, closes {body.RootElement.GetProperty("mediaCloses").GetRawText()}";
+        }
+        catch (Exception e) when (e is HttpRequestException or System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
+        if (await MediaCountersAsync() is { } media)
+        {
+            Console.WriteLine($"Server media over its life: {media}");
+        }
         if (await GcAsync() is { } life)
         {
             Console.WriteLine(FormattableString.Invariant($"Server GCs over its life (registration and storm included): {life.Gen0}/{life.Gen1}/{life.Gen2}, {life.PauseMs:0.#} ms paused."));

@@ -25,5 +25,7 @@ public sealed class RuntimeApiTests(ParleyFactory factory) : IClassFixture<Parle
         Assert.True(root.GetProperty("allocatedBytes").GetInt64() > 0);
         Assert.True(root.GetProperty("workingSetBytes").GetInt64() > 0);
         Assert.Equal(Environment.ProcessorCount, root.GetProperty("processorCount").GetInt32());
+        Assert.Equal(JsonValueKind.Object, root.GetProperty("mediaDrops").ValueKind); // by reason, only those that happened
+        Assert.Equal(JsonValueKind.Object, root.GetProperty("mediaCloses").ValueKind);
     }
 }

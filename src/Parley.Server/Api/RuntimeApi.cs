@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Parley.Server.Data;
+using Parley.Server.Media;
 
 namespace Parley.Server.Api;
 
@@ -20,7 +21,7 @@ internal static class RuntimeApi
         return api;
     }
 
-    internal static async Task<Results<Ok<RuntimeView>, ProblemHttpResult>> GetAsync(ClaimsPrincipal caller, ParleyDbContext db, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<RuntimeView>, ProblemHttpResult>> GetAsync(ClaimsPrincipal caller, ParleyDbContext db, MediaHost media, CancellationToken cancellationToken)
     {
         var userId = caller.UserId();
         if (!await db.Users.AnyAsync(u => u.Id == userId && u.IsAdmin, cancellationToken))
@@ -41,7 +42,9 @@ internal static class RuntimeApi
             process.TotalProcessorTime.TotalSeconds,
             ThreadPool.ThreadCount,
             ThreadPool.CompletedWorkItemCount,
-            Environment.ProcessorCount));
+            Environment.ProcessorCount,
+            media.DropsByReason.Where(d => d.Value > 0).ToDictionary(),
+            media.ClosesByReason.Where(c => c.Value > 0).ToDictionary()));
     }
 }
 
@@ -58,6 +61,8 @@ internal static class RuntimeApi
 /// <param name="ThreadPoolThreads">Thread-pool threads now.</param>
 /// <param name="ThreadPoolWorkItems">Work items the pool has completed.</param>
 /// <param name="ProcessorCount">CPUs the process may run on.</param>
+/// <param name="MediaDrops">Datagrams the SFU dropped, by reason (only reasons that happened).</param>
+/// <param name="MediaCloses">Media sessions closed, by reason (ConsentExpired: the peer stopped answering, RFC 7675).</param>
 public sealed record RuntimeView(
     int ProcessId,
     int Gen0Collections,
@@ -70,4 +75,6 @@ public sealed record RuntimeView(
     double CpuSeconds,
     int ThreadPoolThreads,
     long ThreadPoolWorkItems,
-    int ProcessorCount);
+    int ProcessorCount,
+    IReadOnlyDictionary<string, long> MediaDrops,
+    IReadOnlyDictionary<string, long> MediaCloses);

@@ -7,7 +7,16 @@ namespace Parley.Server.Media;
 /// <summary>Owns this node's SFU: built from <see cref="MediaOptions"/>, started and stopped with the host.</summary>
 internal sealed partial class MediaHost(IOptions<MediaOptions> options, TimeProvider time, ILogger<MediaHost> logger) : IHostedService, IAsyncDisposable
 {
+    private readonly long[] _closes = new long[Enum.GetValues<PeerCloseReason>().Length];
     private MediaServer? _server;
+
+    /// <summary>Media sessions closed since start, by reason (for the admin runtime figures).</summary>
+    public IReadOnlyDictionary<string, long> ClosesByReason =>
+        Enum.GetValues<PeerCloseReason>().Where(r => r != PeerCloseReason.None).ToDictionary(r => r.ToString(), r => Interlocked.Read(ref _closes[(int)r]));
+
+    /// <summary>Datagrams the SFU dropped since start, by reason; empty before it starts.</summary>
+    public IReadOnlyDictionary<string, long> DropsByReason =>
+        _server is { } server ? Enum.GetValues<DropReason>().ToDictionary(r => r.ToString(), server.GetDropCount) : new Dictionary<string, long>();
 
     /// <summary>The started SFU.</summary>
     public MediaServer Server => _server ?? throw new InvalidOperationException("The media server is not started.");
@@ -29,6 +38,13 @@ internal sealed partial class MediaHost(IOptions<MediaOptions> options, TimeProv
                 FanoutThreads = media.FanoutThreads,
             },
             time);
+        server.PeerStateChanged += (_, e) =>
+        {
+            if (e.State == PeerState.Closed)
+            {
+                Interlocked.Increment(ref _closes[(int)e.Reason]);
+            }
+        };
         await server.StartAsync(cancellationToken);
         _server = server;
         LogStarted(logger, server.LocalEndPoint, media.AnnouncedAddresses);
