@@ -21,6 +21,10 @@ internal sealed class FanoutRun(IServerTarget target, RunOptions options)
     private readonly List<BenchPeer> _all = [];
     private readonly Lock _allLock = new();
     private volatile bool _pacing = true;
+    private long _lastConsentRound;
+
+    /// <summary>The longest time between two consent rounds of the ICE pacer (all peers checked once).</summary>
+    public TimeSpan LongestConsentGap { get; private set; }
 
     public async Task<RunResult> ExecuteAsync(CancellationToken cancellationToken)
     {
@@ -122,6 +126,7 @@ internal sealed class FanoutRun(IServerTarget target, RunOptions options)
             var (stageMs, stageMissed) = stageChanges is null ? (new List<double>(), 0) : await stageChanges;
             var elapsed = clock.Elapsed.TotalSeconds;
             var byThread = ThreadCpu.Describe(threadsBefore, threadsAfter, elapsed);
+            AnsiConsole.MarkupLine(CultureInfo.InvariantCulture, "{0} N={1}: longest gap between the load generator's consent rounds so far {2:0.0} s", target.Name, options.Listeners, LongestConsentGap.TotalSeconds);
             if (hub?.ClosedConnections is { Count: > 0 } closed)
             {
                 AnsiConsole.MarkupLine(CultureInfo.InvariantCulture, "[yellow]{0} N={1}: {2} hub connections closed before the end of the window; the first: {3}[/]", target.Name, options.Listeners, closed.Count, Markup.Escape(closed.FirstReason ?? ""));
@@ -275,6 +280,17 @@ internal sealed class FanoutRun(IServerTarget target, RunOptions options)
                 snapshot.AddRange(_all);
             }
             var consentTick = tick % 100 == 0;
+            if (consentTick)
+            {
+                // RFC 7675 gives the server 30 s: a round more than that after the last one means
+                // the load generator, not the server, let consent lapse. Recorded to tell them apart.
+                var now = Stopwatch.GetTimestamp();
+                if (_lastConsentRound != 0)
+                {
+                    LongestConsentGap = TimeSpan.FromTicks(Math.Max(LongestConsentGap.Ticks, Stopwatch.GetElapsedTime(_lastConsentRound, now).Ticks));
+                }
+                _lastConsentRound = now;
+            }
             foreach (var peer in snapshot)
             {
                 if (!peer.IceSucceeded || (consentTick && target.NeedsConsent))
