@@ -320,31 +320,17 @@ internal sealed class HubTarget(
     /// session: one with the GC keyword kept the server's tiered compiler busy at 13–21 % of its
     /// core through the window (measured with ThreadCpu at N = 500), which no production server pays.
     /// </summary>
-    public async Task<GcSnapshot?> GcAsync()
-    {
-        try
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Get, "api/v1/admin/runtime");
-            request.Headers.Add("Cookie", accounts.Admin!.Cookie);
-            using var response = await _http.SendAsync(request);
-            response.EnsureSuccessStatusCode();
-            using var body = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-            var root = body.RootElement;
-            return new GcSnapshot(
-                root.GetProperty("gen0Collections").GetInt32(),
-                root.GetProperty("gen1Collections").GetInt32(),
-                root.GetProperty("gen2Collections").GetInt32(),
-                root.GetProperty("gcPauseMilliseconds").GetDouble(),
-                root.GetProperty("allocatedBytes").GetInt64());
-        }
-        catch (Exception e) when (e is HttpRequestException or System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException)
-        {
-            return null;
-        }
-    }
+    public async Task<GcSnapshot?> GcAsync() => await RuntimeAsync() is { } root ? Gc(root) : null;
 
-    /// <summary>The SFU's drops and session closes by reason, from the same endpoint, as one line.</summary>
-    private async Task<string?> MediaCountersAsync()
+    private static GcSnapshot Gc(JsonElement root) => new(
+        root.GetProperty("gen0Collections").GetInt32(),
+        root.GetProperty("gen1Collections").GetInt32(),
+        root.GetProperty("gen2Collections").GetInt32(),
+        root.GetProperty("gcPauseMilliseconds").GetDouble(),
+        root.GetProperty("allocatedBytes").GetInt64());
+
+    /// <summary>The admin's <c>GET /api/v1/admin/runtime</c>, or null when the server does not answer it.</summary>
+    private async Task<JsonElement?> RuntimeAsync()
     {
         try
         {
@@ -352,10 +338,10 @@ internal sealed class HubTarget(
             request.Headers.Add("Cookie", accounts.Admin!.Cookie);
             using var response = await _http.SendAsync(request);
             response.EnsureSuccessStatusCode();
-            using var body = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-            return $"drops {body.RootElement.GetProperty("mediaDrops").GetRawText()}, closes {body.RootElement.GetProperty("mediaCloses").GetRawText()}";
+            using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            return body.RootElement.Clone();
         }
-        catch (Exception e) when (e is HttpRequestException or System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException)
+        catch (Exception e) when (e is HttpRequestException or JsonException or InvalidOperationException)
         {
             return null;
         }
@@ -363,12 +349,10 @@ internal sealed class HubTarget(
 
     public async ValueTask DisposeAsync()
     {
-        if (await MediaCountersAsync() is { } media)
+        if (await RuntimeAsync() is { } runtime)
         {
-            Console.WriteLine($"Server media over its life: {media}");
-        }
-        if (await GcAsync() is { } life)
-        {
+            var life = Gc(runtime);
+            Console.WriteLine($"Server media over its life: drops {runtime.GetProperty("mediaDrops").GetRawText()}, closes {runtime.GetProperty("mediaCloses").GetRawText()}");
             Console.WriteLine(FormattableString.Invariant($"Server GCs over its life (registration and storm included): {life.Gen0}/{life.Gen1}/{life.Gen2}, {life.PauseMs:0.#} ms paused."));
         }
         // The server first: closing thousands of connections one by one against a live server is slow.

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 
 namespace Parley.LoadGen;
 
@@ -51,70 +50,6 @@ internal static class JitQuiet
         }
     }
 
-    private static double CompilerCpuSeconds(int pid)
-    {
-        double total = 0;
-        try
-        {
-            foreach (var task in Directory.EnumerateDirectories($"/proc/{pid}/task"))
-            {
-                try
-                {
-                    if (File.ReadAllText(Path.Combine(task, "comm")).TrimEnd('\n') != ThreadName)
-                    {
-                        continue;
-                    }
-                    var stat = File.ReadAllText(Path.Combine(task, "stat"));
-                    var rest = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-                    total += (long.Parse(rest[11], CultureInfo.InvariantCulture) + long.Parse(rest[12], CultureInfo.InvariantCulture)) / 100.0;
-                }
-                catch (IOException)
-                {
-                    // The thread ended between listing and reading: the runtime retires an idle compiler thread.
-                }
-            }
-        }
-        catch (DirectoryNotFoundException)
-        {
-        }
-        return total;
-    }
+    private static double CompilerCpuSeconds(int pid) => ThreadCpu.ByName(pid).GetValueOrDefault(ThreadName);
 }
 
-/// <summary>CPU seconds of a process's threads grouped by thread name (comm), from /proc/PID/task (proc(5)).</summary>
-internal static class ThreadCpu
-{
-    public static Dictionary<string, double> ByName(int pid)
-    {
-        var totals = new Dictionary<string, double>(StringComparer.Ordinal);
-        try
-        {
-            foreach (var task in Directory.EnumerateDirectories($"/proc/{pid}/task"))
-            {
-                try
-                {
-                    var name = File.ReadAllText(Path.Combine(task, "comm")).TrimEnd('\n');
-                    var stat = File.ReadAllText(Path.Combine(task, "stat"));
-                    var rest = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-                    var seconds = (long.Parse(rest[11], CultureInfo.InvariantCulture) + long.Parse(rest[12], CultureInfo.InvariantCulture)) / 100.0;
-                    totals[name] = totals.GetValueOrDefault(name) + seconds;
-                }
-                catch (IOException)
-                {
-                }
-            }
-        }
-        catch (DirectoryNotFoundException)
-        {
-        }
-        return totals;
-    }
-
-    /// <summary>"name 12.3 %, …" for the threads that used at least 0.5 % of a core over <paramref name="seconds"/>, busiest first.</summary>
-    public static string Describe(Dictionary<string, double> before, Dictionary<string, double> after, double seconds) =>
-        string.Join(", ", after
-            .Select(kv => (Name: kv.Key, Percent: (kv.Value - before.GetValueOrDefault(kv.Key)) / seconds * 100))
-            .Where(t => t.Percent >= 0.5)
-            .OrderByDescending(t => t.Percent)
-            .Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Name} {t.Percent:0.0} %")));
-}

@@ -8,9 +8,11 @@ internal static class ProcStat
     private const double ClockTicksPerSecond = 100; // sysconf(_SC_CLK_TCK) on Linux x86-64
 
     /// <summary>utime + stime in seconds.</summary>
-    public static double CpuSeconds(int pid)
+    public static double CpuSeconds(int pid) => CpuSecondsOf(File.ReadAllText($"/proc/{pid}/stat"));
+
+    /// <summary>utime + stime in seconds from the text of a process's or a thread's stat file.</summary>
+    public static double CpuSecondsOf(string text)
     {
-        var text = File.ReadAllText($"/proc/{pid}/stat");
         var rest = text[(text.LastIndexOf(')') + 2)..].Split(' ');
         // After "pid (comm) ", field 3 (state) is rest[0]; utime is field 14, stime field 15.
         var utime = long.Parse(rest[11], CultureInfo.InvariantCulture);

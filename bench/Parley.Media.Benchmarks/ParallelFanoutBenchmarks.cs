@@ -69,18 +69,4 @@ public class ParallelFanoutBenchmarks
         _sender.Dispose();
         _receiver.Dispose();
     }
-
-    private sealed class SendingSink(SendBatch batch, SocketAddress destination) : ForwardingSink
-    {
-        public override Span<byte> Reserve() => batch.Reserve();
-
-        public override void Commit(RouterPeer subscriber, int slot, int length)
-        {
-            var buffer = batch.Reserve();
-            ((SrtpSession)subscriber.Tag!).TryProtectRtp(buffer, length, out var protectedLength);
-            batch.Commit(destination, protectedLength);
-        }
-
-        public override void Complete() => batch.Flush();
-    }
 }

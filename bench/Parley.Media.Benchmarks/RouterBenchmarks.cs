@@ -84,18 +84,6 @@ public class RouterBenchmarks
         _sendingSink = new SendingSink(_batch, _receiver.LocalEndPoint!.Serialize());
     }
 
-    private sealed class SendingSink(SendBatch batch, SocketAddress destination) : ForwardingSink
-    {
-        public override Span<byte> Reserve() => batch.Reserve();
-
-        public override void Commit(RouterPeer subscriber, int slot, int length)
-        {
-            var buffer = batch.Reserve();
-            ((SrtpSession)subscriber.Tag!).TryProtectRtp(buffer, length, out var protectedLength);
-            batch.Commit(destination, protectedLength);
-        }
-    }
-
     private sealed class ProtectingSink(int capacity) : ForwardingSink
     {
         private readonly PinnedBufferSlab _buffers = new(capacity, RoomRouter.MaxPacketSize);

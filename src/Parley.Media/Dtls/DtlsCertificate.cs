@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using Org.BouncyCastle.Crypto;
-using Org.BouncyCastle.Security;
 
 namespace Parley.Media.Dtls;
 
@@ -13,10 +11,9 @@ public sealed class DtlsCertificate
 {
     private readonly byte[] _der;
 
-    private DtlsCertificate(byte[] der, AsymmetricKeyParameter privateKey, ECDsa signingKey, DateTimeOffset notAfter)
+    private DtlsCertificate(byte[] der, ECDsa signingKey, DateTimeOffset notAfter)
     {
         _der = der;
-        PrivateKey = privateKey;
         SigningKey = signingKey;
         NotAfter = notAfter;
         Fingerprint = DtlsFingerprint.Compute(der);
@@ -30,9 +27,7 @@ public sealed class DtlsCertificate
 
     public DateTimeOffset NotAfter { get; }
 
-    internal AsymmetricKeyParameter PrivateKey { get; }
-
-    /// <summary>The same key for the platform's ECDSA (<see cref="P256TlsCrypto"/>); lives as long as the certificate.</summary>
+    /// <summary>The private key, for the platform's ECDSA (<see cref="P256TlsCrypto"/>); lives as long as the certificate.</summary>
     internal ECDsa SigningKey { get; }
 
     internal byte[] DerArray => _der;
@@ -48,7 +43,6 @@ public sealed class DtlsCertificate
         var request = new CertificateRequest("CN=parley", key, HashAlgorithmName.SHA256);
         var notAfter = now + (validity ?? TimeSpan.FromDays(30));
         using var certificate = request.CreateSelfSigned(now.AddDays(-1), notAfter);
-        var privateKey = PrivateKeyFactory.CreateKey(key.ExportPkcs8PrivateKey());
-        return new DtlsCertificate(certificate.RawData, privateKey, key, notAfter);
+        return new DtlsCertificate(certificate.RawData, key, notAfter);
     }
 }
